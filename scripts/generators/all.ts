@@ -1,0 +1,7 @@
+import { generateRuleIndex } from './rule-index.js';
+import type { GeneratedFile } from './types.js';
+
+/** Generators run in order: later ones may import what earlier ones wrote (the rule index). */
+export const generators: Array<{ name: string; run: () => GeneratedFile[] | Promise<GeneratedFile[]> }> = [
+  { name: 'rule index', run: generateRuleIndex },
+];
