@@ -18,13 +18,13 @@ export interface ParsedYaml {
 /** Parses YAML (or JSON, a subset) keeping positions, so every problem can name its line. */
 export function readYaml(text: string, file: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: true });
+  const document = parseDocument(text, { lineCounter, uniqueKeys: true, strict: true });
   const errors: Problem[] = document.errors.map((error) => {
     const pos = error.linePos?.[0];
     return {
       severity: 'error',
       code: 'yaml_syntax',
-      message: `invalid YAML: ${error.message.split('\n')[0] ?? error.code}`,
+      message: `invalid YAML: ${(error.message.split('\n')[0] ?? error.code).replace(/ at line \d+, column \d+:?$/, '')}`,
       file,
       ...(pos ? { line: pos.line, column: pos.col } : {}),
     };
