@@ -1,0 +1,81 @@
+/**
+ * A recovery time objective (RTO) is defined, so its value can go in the FTR worksheet (an assist for RES-002).
+ *
+ * PASS    ftr.yaml `product.recovery` names an RTO per tier, or a Resilience Hub resiliency policy of the account
+ *         carries one (its value is shown).
+ * FAIL    neither exists (every Region's Resilience Hub policies were read).
+ * UNKNOWN no value found and some Region's Resilience Hub policies could not be read.
+ * https://docs.aws.amazon.com/resilience-hub/latest/userguide/resiliency-policies.html
+ */
+import { defineRule } from '../../core/index.js';
+import { findObjective } from '../_lib/recovery-objectives.js';
+
+export default defineRule({
+  meta: {
+    id: 'recovery-time-objective-defined',
+    title: 'A recovery time objective (RTO) is defined for the workload',
+    severity: 'medium',
+    requirements: [
+      { checklist: 'partner-hosted', id: 'RES-002', gates: false, basis: 'informs the RTO value the worksheet asks for (from ftr.yaml or Resilience Hub)' },
+    ],
+    resourceTypes: ['AWS::Account'],
+    sources: ['live'],
+    rationale:
+      'The RTO says how long the product may be down after a failure; failover design, runbooks and resilience tests are judged against it. From the 2026 checklist on, the worksheet asks for the value itself, per tier where tiers differ.',
+    remediation: {
+      summary: 'Decide the RTO per tier and record it in ftr.yaml (product.recovery), or in a Resilience Hub resiliency policy.',
+      console: [
+        'Agree the RTO per application tier with the business owner (for example 4 hours for the transactional tier).',
+        'Record it in ftr.yaml: product.recovery: [{ tier: core, rpo: PT15M, rto: PT4H }].',
+        'Optionally, in the AWS Resilience Hub console choose Policies > Create resiliency policy, set the RTO for each disruption type (application, infrastructure, Availability Zone, Region) and attach the policy to the application.',
+      ],
+      cli: 'aws resiliencehub create-resiliency-policy --policy-name core-tier --tier MissionCritical \\\n  --policy \'{"Software":{"rpoInSecs":900,"rtoInSecs":14400},"Hardware":{"rpoInSecs":900,"rtoInSecs":14400},"AZ":{"rpoInSecs":900,"rtoInSecs":14400}}\'',
+      cloudformation: [
+        'CoreTierPolicy:',
+        '  Type: AWS::ResilienceHub::ResiliencyPolicy',
+        '  Properties:',
+        '    PolicyName: core-tier',
+        '    Tier: MissionCritical',
+        '    Policy:',
+        '      Software: { RpoInSecs: 900, RtoInSecs: 14400 }',
+        '      Hardware: { RpoInSecs: 900, RtoInSecs: 14400 }',
+        '      AZ: { RpoInSecs: 900, RtoInSecs: 14400 }',
+      ].join('\n'),
+      terraform: [
+        'resource "aws_resiliencehub_resiliency_policy" "core" {',
+        '  name = "core-tier"',
+        '  tier = "MissionCritical"',
+        '',
+        '  policy {',
+        '    software {',
+        '      rpo = "15m"',
+        '      rto = "4h"',
+        '    }',
+        '    hardware {',
+        '      rpo = "15m"',
+        '      rto = "4h"',
+        '    }',
+        '    az {',
+        '      rpo = "15m"',
+        '      rto = "4h"',
+        '    }',
+        '  }',
+        '}',
+      ].join('\n'),
+      links: ['https://docs.aws.amazon.com/resilience-hub/latest/userguide/resiliency-policies.html', 'https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/business-continuity-plan-bcp.html'],
+    },
+    messages: {
+      fromFacts: 'RTO from ftr.yaml: {{values}}.',
+      fromResilienceHub: 'Account {{resource}}: RTO from Resilience Hub policies: {{values}}.',
+      notDefined: 'Account {{resource}}: no RTO is defined in ftr.yaml (product.recovery) or in a Resilience Hub resiliency policy.',
+    },
+    needs: ['resiliencehub:ListResiliencyPolicies'],
+    notes: 'The values are shown, not judged: whether an RTO is adequate is a business decision the reviewer discusses with you.',
+  },
+  evaluate(account, ctx) {
+    const answer = findObjective(ctx, account, 'rto');
+    if (answer.found !== 'none') return ctx.pass(answer.found === 'facts' ? 'fromFacts' : 'fromResilienceHub', { values: answer.values });
+    if (answer.uncertain !== undefined) return ctx.unknown(answer.uncertain, { path: '/ResilienceHub/Policies' });
+    return ctx.fail('notDefined');
+  },
+});

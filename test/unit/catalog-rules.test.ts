@@ -1,0 +1,45 @@
+// Cross-references between the catalog and the rules: every reference points at something, and the coverage the
+// README claims is what the rules really declare.
+import { describe, expect, it } from 'vitest';
+import { loadCatalog, selectChecklist } from '../../src/core/index.js';
+import { rules } from '../../src/rules/index.js';
+
+const catalog = loadCatalog().value!;
+const current = (() => {
+  const s = selectChecklist(catalog, 'partner-hosted@2026_02', new Date('2026-06-01'));
+  if ('error' in s) throw new Error(s.error);
+  return s;
+})();
+
+describe('rules ↔ catalog', () => {
+  it('every requirement a rule names exists in its checklist', () => {
+    const missing: string[] = [];
+    for (const rule of rules) {
+      for (const ref of rule.meta.requirements) {
+        const checklist = catalog.checklists.get(ref.checklist);
+        if (!checklist?.requirements.some((r) => r.id === ref.id)) missing.push(`${rule.meta.id} → ${ref.checklist}:${ref.id}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('every rule maps to a requirement or names its best-practice topic', () => {
+    expect(rules.filter((r) => r.meta.requirements.length === 0 && r.meta.bestPractice === undefined).map((r) => r.meta.id)).toEqual([]);
+  });
+
+  it('every current Partner Hosted requirement has a rule or an evidence spec', () => {
+    const withRule = new Set(rules.flatMap((r) => r.meta.requirements.filter((q) => q.checklist === 'partner-hosted').map((q) => q.id)));
+    const orphans = current.requirements.filter((r) => !withRule.has(r.id) && r.evidence.length === 0).map((r) => r.id);
+    expect(orphans).toEqual([]);
+  });
+
+  it('every automated requirement is gated by at least one rule', () => {
+    const gated = new Set(rules.flatMap((r) => r.meta.requirements.filter((q) => q.gates && q.checklist === 'partner-hosted').map((q) => q.id)));
+    const ungated = current.requirements.filter((r) => r.evidencedBy === 'automated' && !gated.has(r.id)).map((r) => r.id);
+    expect(ungated).toEqual([]);
+  });
+
+  it('a gating rule says what part of the requirement it enforces', () => {
+    for (const rule of rules) for (const ref of rule.meta.requirements) expect(ref.basis.length, rule.meta.id).toBeGreaterThanOrEqual(10);
+  });
+});
