@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Snapshot } from '../model/snapshot.js';
+import { jsonErrorOffset } from './json-position.js';
 import type { LoadResult, Problem } from '../problems/problem.js';
 
 export interface LoadedSnapshot {
@@ -42,9 +43,9 @@ export function loadSnapshot(path: string): LoadResult<LoadedSnapshot> {
     data = JSON.parse(text);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const position = /position (\d+)/.exec(message);
-    const where = position ? lineAndColumn(text, Number(position[1])) : undefined;
-    return fail({ code: 'snapshot_json', message: `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '')}; expected a snapshot written by \`ftr scan\` or \`ftr iac\``, ...(where ?? {}) });
+    const where = lineAndColumn(text, jsonErrorOffset(text));
+    const what = message.split('\n')[0]!.replace(/,? ?(in JSON )?at position \d+.*$/, '').replace(/, \.\.\..*$/s, '').slice(0, 120);
+    return fail({ code: 'snapshot_json', message: `not valid JSON (${what}); expected a snapshot written by \`ftr scan\` or \`ftr iac\``, ...where });
   }
   const result = Snapshot.safeParse(data);
   if (!result.success) {
