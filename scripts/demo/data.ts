@@ -11,9 +11,9 @@ function bucket(name: string, region: Region, p: { encryption: Props; block: Pro
   add('AWS::S3::Bucket', uid, name, {
     BucketName: name,
     BucketEncryption: p.encryption,
-    ...(p.block ? { PublicAccessBlockConfiguration: p.block } : {}),
+    PublicAccessBlockConfiguration: p.block,
     VersioningConfiguration: { Status: p.versioning ? 'Enabled' : 'Suspended' },
-    ...(p.logging ? { LoggingConfiguration: { DestinationBucketName: p.logging, LogFilePrefix: `${name}/` } } : {}),
+    LoggingConfiguration: p.logging ? { DestinationBucketName: p.logging, LogFilePrefix: `${name}/` } : null,
     ObjectLockEnabled: p.lock ?? false,
     OwnershipControls: { Rules: [{ ObjectOwnership: p.acl ? 'ObjectWriter' : 'BucketOwnerEnforced' }] },
     Acl: p.acl ?? privateAcl,

@@ -64,7 +64,7 @@ function instance(region: Region, id: string, name: string, p: { subnet: string;
     ...(p.profile ? { IamInstanceProfile: p.profile } : {}),
     MetadataOptions: { HttpTokens: p.tokens, HttpEndpoint: 'enabled' },
     BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeId: volume } }],
-    ...(p.publicIp ? { PublicIpAddress: p.publicIp } : {}),
+    PublicIpAddress: p.publicIp ?? null,
     State: 'running',
     UserData: p.userData ?? { Present: false, LooksLikeCredential: false },
   }, { physicalId: id, tags: { Name: name, env: 'prod' } });

@@ -26,7 +26,7 @@ for (const [region, name, retention] of [
   ['us-east-1', '/aws/lambda/bw-report-builder', undefined],
   ['eu-west-1', '/bw/eu/reporting', undefined],
 ] as const) {
-  regional('AWS::Logs::LogGroup', region, arn('logs', region, `log-group:${name}`), name, { LogGroupName: name, ...(retention ? { RetentionInDays: retention } : {}) }, { physicalId: name });
+  regional('AWS::Logs::LogGroup', region, arn('logs', region, `log-group:${name}`), name, { LogGroupName: name, RetentionInDays: retention ?? null }, { physicalId: name });
 }
 const alarm = (region: Region, name: string, namespace: string, metric: string, dimensions: Array<{ Name: string; Value: string }>) =>
   regional('AWS::CloudWatch::Alarm', region, arn('cloudwatch', region, `alarm:${name}`), name, { AlarmName: name, Namespace: namespace, MetricName: metric, Dimensions: dimensions, AlarmActions: [arn('sns', region, region === 'us-east-1' ? 'bw-alerts' : 'bw-eu-alerts')] }, { physicalId: name });
