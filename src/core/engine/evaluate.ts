@@ -36,6 +36,7 @@ export function evaluateRules(rules: readonly Rule[], index: ResourceIndex, fact
     for (const type of rule.meta.resourceTypes) {
       for (const resource of index.ofType(type)) {
         if (!rule.meta.sources.includes(resource.source)) continue;
+        if ((resource.shippedToCustomers === true) !== (rule.meta.target === 'customer-templates')) continue;
         for (const outcome of evaluateOne(rule, resource, ctx)) results.push({ outcome, resource });
       }
     }

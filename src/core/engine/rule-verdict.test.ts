@@ -141,4 +141,13 @@ describe('per-rule verdict: ARCHITECTURE §5, every per-rule case', () => {
     expect(first[0]?.id).toBe(second[0]?.id);
     expect(first[0]?.id).not.toBe(first[1]?.id);
   });
+
+  it('product rules never judge templates shipped to customers (customer-template rules judge them)', () => {
+    const shipped = bucket('s', { Encrypted: false }, { shippedToCustomers: true });
+    expect(verdictOf([shipped], [listed()]).verdict.status).toBe('not_applicable');
+    const customerRule = { ...rule, meta: { ...rule.meta, target: 'customer-templates' as const } };
+    const index = new ResourceIndex([shipped, bucket('p', { Encrypted: false })], [listed()], { sources: ['live'], accounts: ['111111111111'], regions: ['us-east-1'], files: [] });
+    const runs = evaluateRules([customerRule], index, ProductFacts.parse({}), now);
+    expect(runs[0]!.results.map((r) => r.resource.uid)).toEqual(['s']);
+  });
 });

@@ -60,6 +60,8 @@ export const Resource = z.object({
   unknown: z.array(UnknownMark).default([]),
   assumptions: z.array(Assumption).default([]),
   suppressions: z.array(Suppression).default([]),
+  /** Code the company ships to its customers (an onboarding template), judged by the customer-template rules only. */
+  shippedToCustomers: z.boolean().optional(),
   observedAt: z.string().optional(),
 });
 export type Resource = z.infer<typeof Resource>;

@@ -37,6 +37,11 @@ export const RuleMeta = z
     requirements: z.array(RuleRequirement),
     bestPractice: z.enum(BEST_PRACTICE_TOPICS).optional(),
     resourceTypes: z.array(z.string().min(3)).min(1),
+    /**
+     * What the rule judges: the company's own infrastructure (default), or the templates it ships to customers
+     * (CAA-002's cross-account role, the Customer-Deployed checklist). Each kind of rule sees only its resources.
+     */
+    target: z.enum(['product', 'customer-templates']).default('product'),
     sources: z.array(Source).min(1),
     rationale: z.string().min(20).max(600),
     remediation: Remediation,
