@@ -19,6 +19,8 @@ import { now, TOOL } from './io/tool.js';
 export interface AssessOptions {
   snapshot?: string[];
   attestations?: string;
+  /** How reports name the attestations file (the demo's lives inside the package). */
+  attestationsDisplayPath?: string;
   checklist?: string;
 }
 
@@ -29,7 +31,7 @@ export function loadCatalogOrExit(): Catalog {
 }
 
 /** ftr.yaml: the file named, else ./ftr.yaml when present; none is fine (manual requirements stay unknown). */
-export function loadConfigOrExit(path: string | undefined, catalog: Catalog, at: Date): { config: LoadedConfig | undefined; warnings: Problem[] } {
+export function loadConfigOrExit(path: string | undefined, catalog: Catalog, at: Date, displayPath?: string): { config: LoadedConfig | undefined; warnings: Problem[] } {
   const chosen = path ?? (existsSync('ftr.yaml') ? 'ftr.yaml' : undefined);
   if (chosen === undefined) {
     return {
@@ -37,9 +39,10 @@ export function loadConfigOrExit(path: string | undefined, catalog: Catalog, at:
       warnings: [{ severity: 'warning', code: 'no_config', message: 'no ftr.yaml here: requirements that need attestations stay unknown (create one with `ftr init`, or pass --attestations <file>)' }],
     };
   }
-  const result = loadConfig(chosen, catalog, at);
+  const result = loadConfig(chosen, catalog, at, displayPath);
   if (!result.value) failWith(result.errors);
-  return { config: result.value, warnings: result.warnings };
+  const shown = result.value.displayPath;
+  return { config: result.value, warnings: result.warnings.map((w) => (w.file === chosen ? { ...w, file: shown } : w)) };
 }
 
 export function loadSnapshotsOrExit(paths: readonly string[]): LoadedSnapshot[] {
@@ -58,7 +61,7 @@ export function loadSnapshotsOrExit(paths: readonly string[]): LoadedSnapshot[] 
 export function prepareAssessment(options: AssessOptions, snapshots: LoadedSnapshot[], extraRules: readonly Rule[] = []): AssessInput {
   const at = now();
   const catalog = loadCatalogOrExit();
-  const { config, warnings } = loadConfigOrExit(options.attestations, catalog, at);
+  const { config, warnings } = loadConfigOrExit(options.attestations, catalog, at, options.attestationsDisplayPath);
   const spec = options.checklist ?? config?.config.product.checklist ?? (config ? defaultChecklistOf(config.config) : 'partner-hosted');
   const selected = selectChecklist(catalog, spec, at);
   if ('error' in selected) failWith([{ severity: 'error', code: 'bad_checklist', message: `--checklist: ${selected.error}` }]);
@@ -66,7 +69,7 @@ export function prepareAssessment(options: AssessOptions, snapshots: LoadedSnaps
   const ruleIds = new Set(rules.map((r) => r.meta.id));
   for (const waiver of config?.waivers ?? []) {
     if (!waiver.rule.includes('*') && !ruleIds.has(waiver.rule)) {
-      warnings.push({ severity: 'warning', code: 'unknown_rule', message: `the waiver names rule "${waiver.rule}", which does not exist (see \`ftr rules\`)`, file: config?.path ?? 'ftr.yaml', ...(waiver.line !== undefined ? { line: waiver.line } : {}) });
+      warnings.push({ severity: 'warning', code: 'unknown_rule', message: `the waiver names rule "${waiver.rule}", which does not exist (see \`ftr rules\`)`, file: config?.displayPath ?? 'ftr.yaml', ...(waiver.line !== undefined ? { line: waiver.line } : {}) });
     }
   }
   printProblems([...warnings, ...selected.warnings]);

@@ -4,6 +4,7 @@
  */
 import type { Assessment } from '../core/index.js';
 import { renderCsv } from './csv.js';
+import { renderHtml } from './html.js';
 import { renderJson } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
@@ -12,6 +13,7 @@ import { renderTerminal } from './terminal.js';
 import { renderXlsx } from './xlsx.js';
 
 export { renderCsv } from './csv.js';
+export { renderHtml } from './html.js';
 export { renderJson } from './json.js';
 export { renderJunit } from './junit.js';
 export { renderMarkdown } from './markdown.js';
@@ -19,6 +21,7 @@ export { renderSarif } from './sarif.js';
 export { renderTerminal } from './terminal.js';
 export { renderXlsx } from './xlsx.js';
 export type { CsvOptions } from './csv.js';
+export type { HtmlOptions } from './html.js';
 export type { JunitOptions } from './junit.js';
 export type { MarkdownOptions } from './markdown.js';
 export type { SarifOptions } from './sarif.js';
@@ -59,10 +62,9 @@ function defined<T extends object>(options: T): T {
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as T;
 }
 
-export const REPORT_FORMATS = ['terminal', 'json', 'md', 'csv', 'xlsx', 'junit', 'sarif'] as const;
+export const REPORT_FORMATS = ['terminal', 'json', 'md', 'html', 'csv', 'xlsx', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
-// `html` joins this registry when its reporter lands (src/reporters/html.ts): add it to REPORT_FORMATS and below.
 export const reporters: Record<ReportFormat, Reporter> = {
   terminal: {
     render: (a, o = {}) => renderTerminal(a, defined({ color: o.color ?? false, width: o.width, verbose: o.verbose })),
@@ -84,6 +86,13 @@ export const reporters: Record<ReportFormat, Reporter> = {
     contentType: 'text/markdown; charset=utf-8',
     binary: false,
     description: 'Markdown for CI job summaries and pull-request comments',
+  },
+  html: {
+    render: (a) => renderHtml(a),
+    extension: '.html',
+    contentType: 'text/html; charset=utf-8',
+    binary: false,
+    description: 'One self-contained HTML page for reviewers and teams: summary, requirements, plan, findings (no network access)',
   },
   csv: {
     render: (a, o = {}) => renderCsv(a, defined({ bom: o.bom })),

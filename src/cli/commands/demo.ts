@@ -22,7 +22,7 @@ export function demoSnapshotPaths(): string[] {
 
 export function demoAssessment() {
   const snapshots = loadSnapshotsOrExit(demoSnapshotPaths());
-  return assess(prepareAssessment({ attestations: `${DEMO_DIR}ftr.yaml` }, snapshots));
+  return assess(prepareAssessment({ attestations: `${DEMO_DIR}ftr.yaml`, attestationsDisplayPath: 'demo/brightwave/ftr.yaml' }, snapshots));
 }
 
 export function demoCommand(): Command {

@@ -19,6 +19,8 @@ export interface LoadedAttestation {
 
 export interface LoadedConfig {
   path: string;
+  /** How reports name the file: relative to the working folder when inside it, else as given. */
+  displayPath: string;
   /** Folder evidence paths are relative to. */
   dir: string;
   config: FtrConfig;
@@ -59,8 +61,10 @@ function checkEvidence(dir: string, attestation: Attestation, lineOf: (j: number
  * Warnings (the run goes on; statuses show them): missing, changed or unhashed evidence files, expired attestations
  * and waivers, ids the selected version does not contain.
  */
-export function loadConfig(path: string, catalog: Catalog, now: Date): LoadResult<LoadedConfig> {
+export function loadConfig(path: string, catalog: Catalog, now: Date, displayPath?: string): LoadResult<LoadedConfig> {
   const file = path;
+  const inside = relative(process.cwd(), resolve(path));
+  const shown = displayPath ?? (inside && !inside.startsWith('..') ? inside : path);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -123,7 +127,7 @@ export function loadConfig(path: string, catalog: Catalog, now: Date): LoadResul
   const waivers = config.waivers.map((w, i) => {
     const line = lineOf('waivers', i);
     if (isExpired(w.expires, now)) problem('warning', 'waiver_expired', `the waiver of ${w.rule} on ${w.resource} expired on ${w.expires ?? '?'} and no longer applies`, ['waivers', i, 'expires']);
-    return { ...w, origin: `${relative(process.cwd(), file) || file}:${line ?? 1}`, line };
+    return { ...w, origin: `${shown}:${line ?? 1}`, line };
   });
   const plan = config.plan.map((p, i) => ({ ...p, line: lineOf('plan', i) }));
   config.plan.forEach((p, i) => {
@@ -134,5 +138,5 @@ export function loadConfig(path: string, catalog: Catalog, now: Date): LoadResul
     }
   });
   if (errors.length > 0) return { value: undefined, errors, warnings };
-  return { value: { path, dir, config, attestations, waivers, plan }, errors, warnings };
+  return { value: { path, displayPath: shown, dir, config, attestations, waivers, plan }, errors, warnings };
 }

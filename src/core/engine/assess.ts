@@ -63,10 +63,10 @@ export function assess(input: AssessInput): Assessment {
     if (loaded.ref.checklist !== checklistId) continue;
     const requirement = requirementById.get(loaded.ref.id);
     if (!requirement) {
-      warnings.push({ severity: 'warning', code: 'not_in_version', message: `${loaded.ref.id} is attested but is not part of ${checklistId} ${selected.version.id}`, file: config?.path ?? 'ftr.yaml', ...(loaded.line !== undefined ? { line: loaded.line } : {}) });
+      warnings.push({ severity: 'warning', code: 'not_in_version', message: `${loaded.ref.id} is attested but is not part of ${checklistId} ${selected.version.id}`, file: config?.displayPath ?? 'ftr.yaml', ...(loaded.line !== undefined ? { line: loaded.line } : {}) });
       continue;
     }
-    const state = attestationState(loaded.attestation, requirement, loaded.evidence, defaultValidity, now, { file: config?.path ?? 'ftr.yaml', line: loaded.line });
+    const state = attestationState(loaded.attestation, requirement, loaded.evidence, defaultValidity, now, { file: config?.displayPath ?? 'ftr.yaml', line: loaded.line });
     attestations.set(requirement.id, { state, loaded });
   }
 

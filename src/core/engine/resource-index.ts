@@ -103,8 +103,13 @@ export class ResourceIndex {
     return reason === undefined ? { resources: matched, complete: true } : { resources: matched, complete: false, reason };
   }
 
+  /**
+   * The resource a reference points at. Names repeat across Regions (`default.postgres16` exists in every Region),
+   * so a match in the referring resource's own Region wins.
+   */
   resolve(from: Resource, value: unknown, type?: string): Resource | undefined {
     const pool = type ? this.ofType(type, { source: from.source, account: from.account }) : this.resources;
-    return pool.find((r) => r.source === from.source && (type !== undefined || r.account === from.account) && refersTo(value, r));
+    const matches = pool.filter((r) => r.source === from.source && (type !== undefined || r.account === from.account) && refersTo(value, r));
+    return matches.find((r) => r.region === from.region) ?? matches[0];
   }
 }
