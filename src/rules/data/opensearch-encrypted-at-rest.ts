@@ -38,7 +38,7 @@ export default defineRule({
       encrypted: 'OpenSearch domain {{resource}} encrypts data at rest.',
       notEncrypted: 'OpenSearch domain {{resource}} does not encrypt data at rest.',
     },
-    needs: ['es:ListDomainNames', 'es:DescribeDomain'],
+    needs: ['es:ListDomainNames', 'es:DescribeDomains'],
   },
   evaluate(domain: Resource, ctx) {
     const encrypted = readSetting(ctx, domain, '/EncryptionAtRestOptions/Enabled', asBool);

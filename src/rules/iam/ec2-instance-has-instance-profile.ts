@@ -38,7 +38,7 @@ export default defineRule({
       hasProfile: 'Instance {{resource}} has an IAM instance profile.',
       noProfile: 'Instance {{resource}} ({{state}}) has no IAM instance profile: software on it that calls AWS must use stored keys.',
     },
-    needs: ['ec2:DescribeInstances', 'ec2:DescribeIamInstanceProfileAssociations'],
+    needs: ['ec2:DescribeInstances'],
   },
   evaluate(instance, ctx) {
     const state = instanceState(ctx.get(instance, '/State'));

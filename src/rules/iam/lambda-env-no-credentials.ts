@@ -46,7 +46,7 @@ export default defineRule({
       clean: 'Lambda function {{resource}} has no credential-like environment variables.',
       credentialVariables: 'Lambda function {{resource}} has environment variables that look like credentials: {{names}}.',
     },
-    needs: ['lambda:ListFunctions', 'lambda:GetFunctionConfiguration'],
+    needs: ['lambda:ListFunctions'],
   },
   evaluate(fn, ctx) {
     const environment = ctx.get(fn, '/Environment');

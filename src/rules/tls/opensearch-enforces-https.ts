@@ -50,7 +50,7 @@ export default defineRule({
       httpAllowed: 'Public OpenSearch domain {{resource}} does not require HTTPS.',
       weakTls: 'Public OpenSearch domain {{resource}} accepts {{minimum}} ({{policy}}).',
     },
-    needs: ['es:ListDomainNames', 'es:DescribeDomain'],
+    needs: ['es:ListDomainNames', 'es:DescribeDomains'],
   },
   evaluate(domain: Resource, ctx) {
     const vpc = readSetting(ctx, domain, '/VPCOptions', (v) => (v === null ? null : isRecord(v) ? v : undefined), null);
