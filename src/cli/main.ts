@@ -4,7 +4,14 @@ import { assessCommand } from './commands/assess.js';
 import { attestCommand } from './commands/attest.js';
 import { catalogCommand } from './commands/catalog.js';
 import { demoCommand } from './commands/demo.js';
+import { diffCommand } from './commands/diff.js';
+import { evidenceCommand } from './commands/evidence.js';
 import { initCommand } from './commands/init.js';
+import { pathwayCommand } from './commands/pathway.js';
+import { planCommand } from './commands/plan.js';
+import { policyCommand } from './commands/policy.js';
+import { runCommand } from './commands/run.js';
+import { scanCommand } from './commands/scan.js';
 import { rulesCommand } from './commands/rules.js';
 import { ExitSignal, EXIT_INPUT, printProblems } from './io/exit.js';
 import { TOOL } from './io/tool.js';
@@ -16,9 +23,22 @@ export function buildProgram(): Command {
     .version(TOOL.version, '-v, --version')
     .showSuggestionAfterError()
     .exitOverride();
-  for (const command of [demoCommand(), assessCommand(), catalogCommand(), rulesCommand(), initCommand(), attestCommand()]) {
-    program.addCommand(command.exitOverride());
-  }
+  const commands = [
+    demoCommand(),
+    scanCommand(),
+    runCommand(),
+    assessCommand(),
+    planCommand(),
+    evidenceCommand(),
+    diffCommand(),
+    pathwayCommand(),
+    catalogCommand(),
+    rulesCommand(),
+    initCommand(),
+    attestCommand(),
+    policyCommand(),
+  ];
+  for (const command of commands) program.addCommand(command.exitOverride());
   program.addHelpText('after', '\nStart with `ftr demo`. Exit codes: 0 ok, 1 a --fail-on gate was reached, 2 bad input (nothing written).');
   return program;
 }
@@ -45,4 +65,11 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+// The pinned AWS SDK warns on Node 20 about versions that will need Node 22; it concerns SDK upgrades, not users.
+process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
+// `ftr rules | head` closes the pipe early: stop quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 process.exitCode = await main(process.argv);

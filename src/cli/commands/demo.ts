@@ -8,6 +8,7 @@ import { useColor } from '../io/color.js';
 import { PACKAGE_ROOT } from '../io/tool.js';
 import { REPORT_FORMATS } from '../options.js';
 import { emitReport, renderReport, writeAllReports } from '../render.js';
+import { writeEvidencePack } from './evidence.js';
 
 /** The bundled sample company: a fictitious SaaS vendor with a live snapshot, templates and an ftr.yaml. */
 export const DEMO_DIR = fileURLToPath(new URL('demo/brightwave/', PACKAGE_ROOT));
@@ -20,9 +21,12 @@ export function demoSnapshotPaths(): string[] {
     .map((name) => dir + name);
 }
 
+export function demoInput() {
+  return prepareAssessment({ attestations: `${DEMO_DIR}ftr.yaml`, attestationsDisplayPath: 'demo/brightwave/ftr.yaml' }, loadSnapshotsOrExit(demoSnapshotPaths()));
+}
+
 export function demoAssessment() {
-  const snapshots = loadSnapshotsOrExit(demoSnapshotPaths());
-  return assess(prepareAssessment({ attestations: `${DEMO_DIR}ftr.yaml`, attestationsDisplayPath: 'demo/brightwave/ftr.yaml' }, snapshots));
+  return assess(demoInput());
 }
 
 export function demoCommand(): Command {
@@ -32,8 +36,11 @@ export function demoCommand(): Command {
     .addOption(new Option('--out-dir <dir>', 'folder for all the reports').default('./ftr-demo-output/'))
     .addOption(new Option('-f, --format <format>', 'write only this report (to --out, or stdout)').choices(REPORT_FORMATS))
     .option('-o, --out <file>', 'with --format: the file to write')
-    .action((options: { outDir: string; format?: ReportFormat; out?: string }) => {
-      const assessment = demoAssessment();
+    .option('--evidence <pack.zip>', 'also write the evidence pack of the sample company')
+    .action((options: { outDir: string; format?: ReportFormat; out?: string; evidence?: string }) => {
+      const input = demoInput();
+      const assessment = assess(input);
+      if (options.evidence !== undefined) writeEvidencePack(input, assessment, options.evidence);
       if (options.format !== undefined) {
         emitReport(assessment, options.format, options.out);
         return;
