@@ -1,5 +1,6 @@
 import { generateCollectorIndex } from './collector-index.js';
 import { generateJsonSchemas } from './json-schemas.js';
+import { generateRuleDocs } from './rule-docs.js';
 import { generateRuleIndex } from './rule-index.js';
 import type { GeneratedFile } from './types.js';
 
@@ -8,4 +9,5 @@ export const generators: Array<{ name: string; run: () => GeneratedFile[] | Prom
   { name: 'rule index', run: generateRuleIndex },
   { name: 'collector index', run: generateCollectorIndex },
   { name: 'JSON schemas', run: generateJsonSchemas },
+  { name: 'rule and requirement docs', run: generateRuleDocs },
 ];
