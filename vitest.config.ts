@@ -10,6 +10,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts', 'test/unit/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
+          // Fuzz and generated-docs tests do real work; a 2-core CI machine under load needs the headroom.
+          testTimeout: 60_000,
         },
       },
       {

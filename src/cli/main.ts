@@ -6,6 +6,7 @@ import { catalogCommand } from './commands/catalog.js';
 import { demoCommand } from './commands/demo.js';
 import { diffCommand } from './commands/diff.js';
 import { evidenceCommand } from './commands/evidence.js';
+import { checkCommand, iacCommand } from './commands/iac.js';
 import { initCommand } from './commands/init.js';
 import { pathwayCommand } from './commands/pathway.js';
 import { planCommand } from './commands/plan.js';
@@ -28,6 +29,8 @@ export function buildProgram(): Command {
     scanCommand(),
     runCommand(),
     assessCommand(),
+    iacCommand(),
+    checkCommand(),
     planCommand(),
     evidenceCommand(),
     diffCommand(),

@@ -30,3 +30,4 @@ export * from './config/schema.js';
 export * from './config/attestation-state.js';
 export * from './config/load.js';
 export * from './snapshot/load.js';
+export * from './snapshot/json-position.js';

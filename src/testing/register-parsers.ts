@@ -1,3 +1,8 @@
-// Registers the real parsers for the code inputs of rule fixtures. Parsers arrive with the IaC work; until then
-// fixtures use live inputs only.
-export {};
+// Registers the real parsers for the code inputs of rule fixtures (`cloudformation:`, `terraformPlan:`,
+// `terraform:`), so every fixture case goes through the same parsing as `ftr iac`.
+import { parseCloudFormation, parseTerraformHcl, parseTerraformPlan } from '../parsers/index.js';
+import { registerFixtureParser } from './fixture-inputs.js';
+
+registerFixtureParser('cloudformation', (text, options) => parseCloudFormation(text, { file: options.file, parameters: options.parameters }));
+registerFixtureParser('terraformPlan', (text, options) => parseTerraformPlan(text, { file: options.file }));
+registerFixtureParser('terraform', (text, options) => parseTerraformHcl(text, { file: options.file }));

@@ -17,8 +17,21 @@ function shortHash(text: string): string {
   return createHash('sha256').update(text).digest('hex').slice(0, 12);
 }
 
-function findingResource(resource: Resource): Finding['resource'] {
+/** The line of the deepest recorded property on the path, else the resource's own line. */
+export function lineOf(resource: Resource, path: string | undefined): number | undefined {
+  const lines = resource.location.lines;
+  if (path && lines) {
+    for (let p = path; p !== ''; p = p.slice(0, Math.max(0, p.lastIndexOf('/')))) {
+      const line = lines[p];
+      if (line !== undefined) return line;
+    }
+  }
+  return resource.location.line;
+}
+
+function findingResource(resource: Resource, path: string | undefined): Finding['resource'] {
   const { location } = resource;
+  const line = lineOf(resource, path);
   return {
     uid: resource.uid,
     type: resource.type,
@@ -27,7 +40,7 @@ function findingResource(resource: Resource): Finding['resource'] {
     ...(resource.account !== undefined ? { account: resource.account } : {}),
     ...(resource.region !== undefined ? { region: resource.region } : {}),
     ...(location.file !== undefined ? { file: location.file } : {}),
-    ...(location.line !== undefined ? { line: location.line } : {}),
+    ...(line !== undefined ? { line } : {}),
     ...(location.logicalId !== undefined ? { logicalId: location.logicalId } : {}),
     ...(location.address !== undefined ? { address: location.address } : {}),
   };
@@ -76,7 +89,7 @@ export function buildFindings(
           .filter((a) => outcome.path === undefined || a.path === '' || outcome.path.startsWith(a.path) || a.path.startsWith(outcome.path))
           .map((a) => a.note),
         waiver,
-        resource: findingResource(subject),
+        resource: findingResource(subject, outcome.path),
         ...(outcome.messageId !== undefined ? { messageId: outcome.messageId } : {}),
         ...(outcome.reason !== undefined ? { reason: outcome.reason } : {}),
         ...(outcome.path !== undefined ? { propertyPath: outcome.path } : {}),

@@ -24,3 +24,14 @@ describe('ResourceIndex.resolve', () => {
     expect(index.related(bucket, 'AWS::S3::BucketPolicy', 'Bucket').resources.map((x) => x.uid)).toEqual(['cfn:t.yaml#Policy']);
   });
 });
+
+describe('finding lines', () => {
+  it('point at the deepest recorded property on the path, else at the resource', async () => {
+    const { lineOf } = await import('./findings.js');
+    const bucket = r({ uid: 'b', type: 'AWS::S3::Bucket', source: 'cloudformation', location: { file: 't.yaml', line: 10, lines: { '/BucketEncryption': 14, '/BucketEncryption/ServerSideEncryptionConfiguration': 15 } } });
+    expect(lineOf(bucket, '/BucketEncryption/ServerSideEncryptionConfiguration/0/X')).toBe(15);
+    expect(lineOf(bucket, '/BucketEncryption')).toBe(14);
+    expect(lineOf(bucket, '/VersioningConfiguration')).toBe(10);
+    expect(lineOf(bucket, undefined)).toBe(10);
+  });
+});

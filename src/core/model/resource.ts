@@ -27,6 +27,8 @@ export const Location = z.object({
   logicalId: z.string().optional(),
   address: z.string().optional(),
   arn: z.string().optional(),
+  /** Lines of property paths inside the resource's code (JSON pointer → line), so a finding points at its line. */
+  lines: z.record(z.string(), z.number().int().positive()).optional(),
 });
 export type Location = z.infer<typeof Location>;
 

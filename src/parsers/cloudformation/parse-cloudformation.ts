@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import type { Snapshot } from '../../core/index.js';
+import { SnapshotCollector, type ToolInfo } from '../shared/collector.js';
+import { CloudFormationReader } from './reader.js';
+
+export interface ParseCloudFormationOptions {
+  /** How the template is named in uids and records; also where a nested stack's relative TemplateURL starts. */
+  file: string;
+  parameters?: Record<string, string> | undefined;
+  maxFileBytes?: number | undefined;
+  tool?: ToolInfo | undefined;
+}
+
+/** One CloudFormation template (YAML or JSON text) → a snapshot; nested stacks with local templates are followed. */
+export function parseCloudFormation(text: string, options: ParseCloudFormationOptions): Snapshot {
+  const out = new SnapshotCollector();
+  new CloudFormationReader(out, { parameters: options.parameters, maxFileBytes: options.maxFileBytes }).readRoot(text, options.file, resolve(options.file));
+  return out.snapshot(options.tool);
+}
