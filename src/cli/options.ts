@@ -1,4 +1,4 @@
-import { Option } from 'commander';
+import { Option, type Command } from 'commander';
 import { GATE_STATUSES, SEVERITIES } from '../core/index.js';
 import { reporters, type ReportFormat } from '../reporters/index.js';
 
@@ -14,3 +14,14 @@ export const failOnOption = () =>
   new Option('--fail-on <status>', 'exit 1 when any requirement is at or past this status (partially_compliant < unknown < non_compliant)').choices([...GATE_STATUSES]);
 export const failOnSeverityOption = () =>
   new Option('--fail-on-severity <level>', 'exit 1 when any unwaived failing finding has at least this severity').choices([...SEVERITIES]);
+
+/** The options of every command that assesses and reports: ftr.yaml, checklist, format, output and CI gates. */
+export function addAssessOptions(command: Command): Command {
+  return command
+    .addOption(attestationsOption())
+    .addOption(checklistOption())
+    .addOption(formatOption())
+    .addOption(outOption())
+    .addOption(failOnOption())
+    .addOption(failOnSeverityOption());
+}

@@ -3,7 +3,7 @@ import { assess } from '../../core/index.js';
 import { prepareAssessment, loadSnapshotsOrExit } from '../assess-inputs.js';
 import { gatesReached } from '../gates.js';
 import { ExitSignal, EXIT_GATE } from '../io/exit.js';
-import { attestationsOption, checklistOption, failOnOption, failOnSeverityOption, formatOption, outOption } from '../options.js';
+import { addAssessOptions } from '../options.js';
 import { emitReport } from '../render.js';
 import type { ReportFormat } from '../../reporters/index.js';
 import type { GateStatus, Severity } from '../../core/index.js';
@@ -26,16 +26,12 @@ export function finishReport(assessment: Parameters<typeof emitReport>[0], flags
 }
 
 export function assessCommand(): Command {
-  return new Command('assess')
-    .summary('snapshots + ftr.yaml → assessment, per FTR requirement')
+  return addAssessOptions(
+    new Command('assess')
+      .summary('snapshots + ftr.yaml → assessment, per FTR requirement')
     .description('Evaluate snapshots (from `ftr scan` or `ftr iac`) and the attestations in ftr.yaml against an FTR checklist, and report one status per requirement.')
-    .requiredOption('-s, --snapshot <file...>', 'snapshot file(s) to assess together')
-    .addOption(attestationsOption())
-    .addOption(checklistOption())
-    .addOption(formatOption())
-    .addOption(outOption())
-    .addOption(failOnOption())
-    .addOption(failOnSeverityOption())
+      .requiredOption('-s, --snapshot <file...>', 'snapshot file(s) to assess together'),
+  )
     .addHelpText('after', '\nExamples:\n  ftr assess --snapshot prod.json --format md --out ftr.md\n  ftr assess -s prod.json -s infra.json --fail-on non_compliant')
     .action((options: { snapshot: string[]; attestations?: string; checklist?: string } & ReportFlags) => {
       const snapshots = loadSnapshotsOrExit(options.snapshot);

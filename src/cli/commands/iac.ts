@@ -5,7 +5,7 @@ import { loadCatalogOrExit, loadConfigOrExit, prepareAssessment } from '../asses
 import { now } from '../io/tool.js';
 import { emit } from '../io/write-output.js';
 import { runIac, type IacFlags } from '../iac/run-iac.js';
-import { attestationsOption, checklistOption, failOnOption, failOnSeverityOption, formatOption, outOption } from '../options.js';
+import { addAssessOptions } from '../options.js';
 import { finishReport, type ReportFlags } from './assess.js';
 
 const addIacOptions = (command: Command) =>
@@ -26,17 +26,13 @@ export function iacCommand(): Command {
 }
 
 export function checkCommand(): Command {
-  return addIacOptions(
-    new Command('check')
+  return addAssessOptions(
+    addIacOptions(
+      new Command('check')
       .summary('iac + assess in one go (the everyday command for code and CI)')
-      .description('Read templates and plans, assess them against the FTR checklist, and report; with --fail-on-severity it is a CI gate.'),
+        .description('Read templates and plans, assess them against the FTR checklist, and report; with --fail-on-severity it is a CI gate.'),
+    ),
   )
-    .addOption(attestationsOption())
-    .addOption(checklistOption())
-    .addOption(formatOption())
-    .addOption(outOption())
-    .addOption(failOnOption())
-    .addOption(failOnSeverityOption())
     .addHelpText('after', '\nExamples:\n  ftr check infra/ --format sarif --out ftr.sarif --fail-on-severity high\n  ftr check cdk.out --customer-templates "onboarding/*.yaml"')
     .action(async (paths: string[], options: IacFlags & ReportFlags & { attestations?: string; checklist?: string }) => {
       const config = loadConfigOrExit(options.attestations, loadCatalogOrExit(), now()).config;

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { assess, loadSnapshot } from '../../core/index.js';
 import { prepareAssessment } from '../assess-inputs.js';
-import { attestationsOption, checklistOption, failOnOption, failOnSeverityOption, formatOption, outOption } from '../options.js';
+import { addAssessOptions } from '../options.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import { runScan, type ScanFlags } from '../scan/run-scan.js';
 import { addScanOptions } from '../scan/scan-options.js';
@@ -9,16 +9,11 @@ import { finishReport, type ReportFlags } from './assess.js';
 import { createHash } from 'node:crypto';
 
 export function runCommand(): Command {
-  return addScanOptions(
-    new Command('run').summary('scan + assess in one go (the everyday command for accounts)').description('Scan the account, then assess it against the FTR checklist with ftr.yaml, and report.'),
+  return addAssessOptions(
+    addScanOptions(
+      new Command('run').summary('scan + assess in one go (the everyday command for accounts)').description('Scan the account, then assess it against the FTR checklist with ftr.yaml, and report.'),
+    ).option('--snapshot-out <file>', 'also keep the snapshot'),
   )
-    .option('--snapshot-out <file>', 'also keep the snapshot')
-    .addOption(attestationsOption())
-    .addOption(checklistOption())
-    .addOption(formatOption())
-    .addOption(outOption())
-    .addOption(failOnOption())
-    .addOption(failOnSeverityOption())
     .action(async (options: ScanFlags & ReportFlags & { snapshotOut?: string; attestations?: string; checklist?: string }) => {
       const snapshot = await runScan(options);
       const text = `${JSON.stringify(snapshot)}\n`;

@@ -56,13 +56,14 @@ export function classifyError(error: unknown): ClassifiedError {
   const code = e.Code ?? (e.name && e.name !== 'Error' ? e.name : undefined) ?? e.code ?? 'Error';
   const message = (e.message ?? String(error)).split('\n')[0]!.slice(0, 300);
   const status = e.$metadata?.httpStatusCode;
-  if (ACCESS_DENIED.has(code) || /AccessDenied|not authorized/i.test(code)) return { outcome: 'access_denied', code, message };
+  if (ACCESS_DENIED.has(code) || /AccessDenied|not.?authorized/i.test(code)) return { outcome: 'access_denied', code, message };
   if (THROTTLED.has(code) || status === 429) return { outcome: 'throttled', code, message };
   if (code === 'TimeoutError' || code === 'AbortError' || code === 'RequestTimeout' || /ETIMEDOUT|ESOCKETTIMEDOUT|timed out/i.test(message)) {
     return { outcome: 'error', code: 'Timeout', message };
   }
+  // A 401/403 is a denial even when its body could not be parsed (a JSON service answering with an XML error page).
+  if (status === 401 || status === 403) return { outcome: 'access_denied', code, message };
   const unparsable = code === 'SyntaxError' || /Deserialization error|XML parse error|Unexpected token|is not valid JSON|Invalid RFC-3339|char '<'/i.test(message);
   if (UNSUPPORTED.has(code) || unparsable || status === 404 || status === 501 || code === 'ENOTFOUND') return { outcome: 'unsupported', code, message };
-  if (status === 403) return { outcome: 'access_denied', code, message };
   return { outcome: 'error', code, message };
 }
