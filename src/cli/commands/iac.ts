@@ -4,7 +4,7 @@ import { assess } from '../../core/index.js';
 import { loadCatalogOrExit, loadConfigOrExit, prepareAssessment } from '../assess-inputs.js';
 import { now } from '../io/tool.js';
 import { emit } from '../io/write-output.js';
-import { runIac, type IacFlags } from '../iac/run-iac.js';
+import { runIac, templatesFromConfig, type IacFlags } from '../iac/run-iac.js';
 import { addAssessOptions } from '../options.js';
 import { finishReport, type ReportFlags } from './assess.js';
 
@@ -20,7 +20,7 @@ export function iacCommand(): Command {
     .option('-o, --out <file>', 'write the snapshot here (default: stdout)')
     .action(async (paths: string[], options: IacFlags & { out?: string }) => {
       const config = loadConfigOrExit(undefined, loadCatalogOrExit(), now()).config;
-      const snapshot = await runIac(paths, options, config?.config.product.customerTemplates ?? []);
+      const snapshot = await runIac(paths, options, config ? templatesFromConfig(config.config.product.customerTemplates, config.dir) : []);
       emit(`${JSON.stringify(snapshot)}\n`, options.out);
     });
 }
@@ -36,7 +36,7 @@ export function checkCommand(): Command {
     .addHelpText('after', '\nExamples:\n  ftr check infra/ --format sarif --out ftr.sarif --fail-on-severity high\n  ftr check cdk.out --customer-templates "onboarding/*.yaml"')
     .action(async (paths: string[], options: IacFlags & ReportFlags & { attestations?: string; checklist?: string }) => {
       const config = loadConfigOrExit(options.attestations, loadCatalogOrExit(), now()).config;
-      const snapshot = await runIac(paths, options, config?.config.product.customerTemplates ?? []);
+      const snapshot = await runIac(paths, options, config ? templatesFromConfig(config.config.product.customerTemplates, config.dir) : []);
       const text = JSON.stringify(snapshot);
       const loaded = { path: '(templates)', sha256: createHash('sha256').update(text).digest('hex'), snapshot };
       finishReport(assess(prepareAssessment(options, [loaded])), options);

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Snapshot } from '../../core/index.js';
 import { failWith } from '../io/exit.js';
 import { TOOL } from '../io/tool.js';
@@ -11,6 +12,18 @@ export interface IacFlags {
 }
 
 /** Reads templates and plans into a snapshot. A path that does not exist ends the run (exit 2); a file that does not parse is reported and the others are read. */
+/**
+ * ftr.yaml names customer templates relative to its own folder; the parsers name files relative to the working
+ * folder. Rewrites one into the other so the same ftr.yaml works from anywhere.
+ */
+export function templatesFromConfig(globs: readonly string[], configDir: string): string[] {
+  return globs.map((glob) => {
+    const full = isAbsolute(glob) ? glob : resolve(configDir, glob);
+    const rel = relative(process.cwd(), full);
+    return (rel.startsWith('..') || isAbsolute(rel) ? full : rel).split('\\').join('/');
+  });
+}
+
 export async function runIac(paths: string[], flags: IacFlags, configTemplates: readonly string[] = []): Promise<Snapshot> {
   const missing = paths.filter((p) => !existsSync(p));
   if (missing.length > 0) failWith(missing.map((p) => ({ severity: 'error' as const, code: 'path_missing', message: 'no such file or folder', file: p })));

@@ -81,7 +81,13 @@ export function rollUp(input: RollupInput): RollupResult {
   // Row 9 comes before 7/8 here only for requirements no rule gates: without an attestation nothing was seen.
   if (gating.length === 0 && !attestation) return { status: 'unknown', reasons: [reason('needs_attestation')] };
   if (!needsEvidence && !(gating.length === 0 && attestation)) return { status: 'compliant', reasons: [] };
-  if (!attestation) return { status: 'partially_compliant', reasons: [reason('evidence_missing', 'the checks pass, but the evidence a reviewer expects is not attested')] };
+  if (!attestation) {
+    const nothingJudged = gating.length > 0 && gating.every((v) => v.status === 'not_applicable');
+    const message = nothingJudged
+      ? 'the checks found nothing in scope to judge, and the evidence a reviewer expects is not attested'
+      : 'the checks pass, but the evidence a reviewer expects is not attested';
+    return { status: 'partially_compliant', reasons: [reason('evidence_missing', message)] };
+  }
 
   // Rows 7 and 8: the required evidence present, fresh and unchanged, or not.
   const problems = evidenceProblems(attestation);
