@@ -14,6 +14,7 @@ export default defineCollector({
     // API Gateway authorises its management API by HTTP verb: every read is apigateway:GET.
     GetDomainNames: 'apigateway:GET',
   },
+  listings: { GetDomainNames: ['AWS::ApiGateway::DomainName'] },
   produces: ['AWS::ApiGateway::DomainName'],
   async collect(ctx) {
     const apigateway = ctx.client(APIGatewayClient);
@@ -42,6 +43,5 @@ export default defineCollector({
         tags: plainTagMap(d.tags),
       });
     }
-    ctx.listed('GetDomainNames', ['AWS::ApiGateway::DomainName']);
   },
 });

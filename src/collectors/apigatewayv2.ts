@@ -13,6 +13,7 @@ export default defineCollector({
   operations: {
     GetDomainNames: 'apigateway:GET',
   },
+  listings: { GetDomainNames: ['AWS::ApiGatewayV2::DomainName'] },
   produces: ['AWS::ApiGatewayV2::DomainName'],
   async collect(ctx) {
     const apigateway = ctx.client(ApiGatewayV2Client);
@@ -40,6 +41,5 @@ export default defineCollector({
         tags: plainTagMap(d.Tags),
       });
     }
-    ctx.listed('GetDomainNames', ['AWS::ApiGatewayV2::DomainName']);
   },
 });

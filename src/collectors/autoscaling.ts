@@ -12,6 +12,7 @@ export default defineCollector({
   operations: {
     DescribeAutoScalingGroups: 'autoscaling:DescribeAutoScalingGroups',
   },
+  listings: { DescribeAutoScalingGroups: ['AWS::AutoScaling::AutoScalingGroup'] },
   produces: ['AWS::AutoScaling::AutoScalingGroup'],
   async collect(ctx) {
     const autoscaling = ctx.client(AutoScalingClient);
@@ -48,6 +49,5 @@ export default defineCollector({
         tags: tagMap(g.Tags),
       });
     }
-    ctx.listed('DescribeAutoScalingGroups', ['AWS::AutoScaling::AutoScalingGroup']);
   },
 });

@@ -41,6 +41,12 @@ export default defineCollector({
   service: 'backup',
   scope: 'regional',
   operations: OPERATIONS,
+  listings: {
+    ListBackupVaults: ['AWS::Backup::BackupVault'],
+    // A Region without plans has no selections; each plan's are listed per plan (a failure also marks the plan).
+    ListBackupPlans: ['AWS::Backup::BackupPlan', 'AWS::Backup::BackupSelection'],
+    ListBackupSelections: ['AWS::Backup::BackupSelection'],
+  },
   produces: ['AWS::Backup::BackupVault', 'AWS::Backup::BackupPlan', 'AWS::Backup::BackupSelection', 'AWS::Account::Region'],
   async collect(ctx) {
     const client = ctx.client(BackupClient);
@@ -79,19 +85,16 @@ async function vaults(ctx: Ctx, client: BackupClient): Promise<void> {
       });
     }),
   );
-  ctx.listed('ListBackupVaults', ['AWS::Backup::BackupVault']);
 }
 
 async function plans(ctx: Ctx, client: BackupClient): Promise<void> {
   const listed = await ctx.pages('ListBackupPlans', (NextToken, o) => client.send(new ListBackupPlansCommand({ NextToken }), o), (p) => p.NextToken, (p) => p.BackupPlansList);
   if (!listed.ok) return;
-  const selectionsListed = await Promise.all(listed.value.map((plan) => emitPlan(ctx, client, plan)));
-  ctx.listed('ListBackupPlans', ['AWS::Backup::BackupPlan']);
-  if (selectionsListed.every(Boolean)) ctx.listed('ListBackupSelections', ['AWS::Backup::BackupSelection']);
+  await Promise.all(listed.value.map((plan) => emitPlan(ctx, client, plan)));
 }
 
-/** Emits a plan and its selections; whether its selections were all listed. */
-async function emitPlan(ctx: Ctx, client: BackupClient, summary: BackupPlansListMember): Promise<boolean> {
+/** Emits a plan and its selections. */
+async function emitPlan(ctx: Ctx, client: BackupClient, summary: BackupPlansListMember): Promise<void> {
   const id = summary.BackupPlanId ?? '';
   const arn = summary.BackupPlanArn ?? `arn:aws:backup:${ctx.region}:${ctx.account}:backup-plan:${id}`;
   const [plan, selections] = await Promise.all([
@@ -107,7 +110,7 @@ async function emitPlan(ctx: Ctx, client: BackupClient, summary: BackupPlansList
     properties: plan.ok ? { BackupPlan: { BackupPlanName: name, BackupPlanRule: (plan.value.BackupPlan?.Rules ?? []).map(rule) } } : { BackupPlan: { BackupPlanName: name } },
     unknown: [...(plan.ok ? [] : [{ path: '/BackupPlan/BackupPlanRule', reason: plan.reason }]), ...(selections.ok ? [] : [{ path: '@AWS::Backup::BackupSelection', reason: selections.reason }])],
   });
-  if (!selections.ok) return false;
+  if (!selections.ok) return;
   await Promise.all(
     selections.value.map(async (s) => {
       const selectionId = s.SelectionId ?? '';
@@ -124,7 +127,6 @@ async function emitPlan(ctx: Ctx, client: BackupClient, summary: BackupPlansList
       });
     }),
   );
-  return true;
 }
 
 function rule(r: BackupRule): Record<string, unknown> {

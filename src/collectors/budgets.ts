@@ -23,6 +23,7 @@ export default defineCollector({
     DescribeNotificationsForBudget: 'budgets:ViewBudget',
     DescribeSubscribersForNotification: 'budgets:ViewBudget',
   },
+  listings: { DescribeBudgets: ['AWS::Budgets::Budget'] },
   produces: ['AWS::Budgets::Budget'],
   async collect(ctx) {
     const client = ctx.client(BudgetsClient);
@@ -83,7 +84,6 @@ export default defineCollector({
         });
       }),
     );
-    ctx.listed('DescribeBudgets', ['AWS::Budgets::Budget']);
   },
 });
 

@@ -37,6 +37,7 @@ export default defineCollector({
   service: 'cloudformation',
   scope: 'regional',
   operations: OPERATIONS,
+  listings: { ListStacks: ['AWS::CloudFormation::Stack'] },
   produces: ['AWS::CloudFormation::Stack', 'AWS::Account'],
   async collect(ctx) {
     const part: IacPart = { region: ctx.region, stacks: 0, ids: [] };
@@ -54,7 +55,6 @@ export default defineCollector({
       }
       part.stacks = stacks.value.length;
       await Promise.all(stacks.value.map((stack) => emitStack(ctx, client, stack, part)));
-      ctx.listed('ListStacks', ['AWS::CloudFormation::Stack']);
     } catch (error) {
       part.failed ??= 'collection_failed:cloudformation:*';
       throw error;

@@ -30,6 +30,7 @@ export default defineCollector({
     ListDistributions: 'cloudfront:ListDistributions',
     GetDistributionConfig: 'cloudfront:GetDistributionConfig',
   },
+  listings: { ListDistributions: ['AWS::CloudFront::Distribution'] },
   produces: ['AWS::CloudFront::Distribution'],
   async collect(ctx) {
     const cloudfront = ctx.client(CloudFrontClient);
@@ -67,7 +68,6 @@ export default defineCollector({
         unknown,
       });
     });
-    ctx.listed('ListDistributions', ['AWS::CloudFront::Distribution']);
   },
 });
 

@@ -76,6 +76,7 @@ export default defineCollector({
   service: 'cloudtrail',
   scope: 'regional',
   operations: OPERATIONS,
+  listings: { DescribeTrails: ['AWS::CloudTrail::Trail'] },
   produces: ['AWS::CloudTrail::Trail', 'AWS::Account'],
   async collect(ctx) {
     const client = ctx.client(CloudTrailClient);
@@ -87,7 +88,6 @@ async function trails(ctx: Ctx, client: CloudTrailClient): Promise<void> {
   const described = await ctx.call('DescribeTrails', (o) => client.send(new DescribeTrailsCommand({ includeShadowTrails: true }), o));
   if (!described.ok) return;
   await Promise.all((described.value.trailList ?? []).map((trail) => emitTrail(ctx, client, trail)));
-  ctx.listed('DescribeTrails', ['AWS::CloudTrail::Trail']);
 }
 
 async function emitTrail(ctx: Ctx, client: CloudTrailClient, trail: Trail): Promise<void> {

@@ -16,6 +16,7 @@ export default defineCollector({
   operations: {
     DescribeClusters: 'dax:DescribeClusters',
   },
+  listings: { DescribeClusters: ['AWS::DAX::Cluster'] },
   produces: ['AWS::DAX::Cluster'],
   async collect(ctx) {
     const dax = ctx.client(DAXClient);
@@ -27,7 +28,6 @@ export default defineCollector({
       { absent: ['ENOTFOUND'] },
     );
     if (!clusters.ok) return;
-    ctx.listed('DescribeClusters', ['AWS::DAX::Cluster']);
     for (const cluster of clusters.value) {
       const name = cluster.ClusterName;
       if (name === undefined || cluster.ClusterArn === undefined) continue;

@@ -48,12 +48,12 @@ export default defineCollector({
     GetLifecyclePolicies: 'dlm:GetLifecyclePolicies',
     GetLifecyclePolicy: 'dlm:GetLifecyclePolicy',
   },
+  listings: { GetLifecyclePolicies: ['AWS::DLM::LifecyclePolicy'] },
   produces: ['AWS::DLM::LifecyclePolicy'],
   async collect(ctx) {
     const client = ctx.client(DLMClient);
     const summaries = await ctx.call('GetLifecyclePolicies', (o) => client.send(new GetLifecyclePoliciesCommand({}), o));
     if (!summaries.ok) return;
-    ctx.listed('GetLifecyclePolicies', ['AWS::DLM::LifecyclePolicy']);
     await mapLimit(summaries.value.Policies ?? [], 4, async (summary) => {
       const id = summary.PolicyId;
       if (id === undefined) return;

@@ -33,6 +33,7 @@ export default defineCollector({
   service: 'dynamodb',
   scope: 'regional',
   operations: OPERATIONS,
+  listings: { ListTables: ['AWS::DynamoDB::Table'] },
   produces: ['AWS::DynamoDB::Table'],
   async collect(ctx) {
     const ddb = ctx.client(DynamoDBClient);
@@ -43,7 +44,6 @@ export default defineCollector({
       (page) => page.TableNames,
     );
     if (!tables.ok) return;
-    ctx.listed('ListTables', ['AWS::DynamoDB::Table']);
     await mapLimit(tables.value, PER_TABLE_CONCURRENCY, (name) => collectTable(ctx, name));
   },
 });
@@ -96,6 +96,7 @@ async function collectTable(ctx: Ctx, name: string): Promise<void> {
   } else {
     unknown.push({ path: '/PointInTimeRecoverySpecification', reason: backups.reason });
   }
+  if (!tags.ok) unknown.push({ path: '@tags', reason: tags.reason });
   ctx.emit({
     uid: table?.TableArn ?? arn,
     type: 'AWS::DynamoDB::Table',

@@ -70,6 +70,21 @@ export default defineCollector({
   service: 'ec2',
   scope: 'regional',
   operations: OPERATIONS,
+  listings: {
+    // Live rules are always inline on their group, so this listing is also the whole inventory of standalone rules.
+    DescribeSecurityGroups: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress'],
+    DescribeManagedPrefixLists: ['AWS::EC2::PrefixList'],
+    DescribeFlowLogs: ['AWS::EC2::FlowLog'],
+    DescribeVpcs: ['AWS::EC2::VPC'],
+    DescribeRouteTables: ['AWS::EC2::RouteTable'],
+    DescribeSubnets: ['AWS::EC2::Subnet'],
+    DescribeInternetGateways: ['AWS::EC2::InternetGateway'],
+    DescribeNatGateways: ['AWS::EC2::NatGateway'],
+    DescribeNetworkAcls: ['AWS::EC2::NetworkAcl'],
+    DescribeVolumes: ['AWS::EC2::Volume'],
+    DescribeInstances: ['AWS::EC2::Instance'],
+    DescribeLaunchTemplates: ['AWS::EC2::LaunchTemplate'],
+  },
   produces: [
     'AWS::EC2::SecurityGroup',
     'AWS::EC2::SecurityGroupIngress',
@@ -139,8 +154,6 @@ async function securityGroups(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void>
       unknown,
     });
   }
-  // Live rules are always inline on their group, so this listing is also the whole inventory of standalone rules.
-  ctx.listed('DescribeSecurityGroups', ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress', 'AWS::EC2::SecurityGroupEgress']);
 }
 
 /** Every prefix list; entries only for customer lists (AWS-managed ones hold AWS service ranges, never the internet). */
@@ -153,7 +166,6 @@ async function prefixLists(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<{ ok: tr
   );
   if (!lists.ok) return { ok: false, reason: lists.reason };
   await mapLimit(lists.value, PER_RESOURCE_CONCURRENCY, (list) => prefixList(ctx, ec2, arn, list));
-  ctx.listed('DescribeManagedPrefixLists', ['AWS::EC2::PrefixList']);
   return { ok: true };
 }
 
@@ -220,7 +232,6 @@ async function network(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
         tags: tagMap(f.Tags),
       });
     }
-    ctx.listed('DescribeFlowLogs', ['AWS::EC2::FlowLog']);
   }
 
   if (vpcs.ok) {
@@ -241,7 +252,6 @@ async function network(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
         unknown: flowLogs.ok ? [] : [{ path: '/FlowLogs', reason: flowLogs.reason }],
       });
     }
-    ctx.listed('DescribeVpcs', ['AWS::EC2::VPC']);
   }
 
   if (tables.ok) {
@@ -256,7 +266,6 @@ async function network(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
         tags: tagMap(t.Tags),
       });
     }
-    ctx.listed('DescribeRouteTables', ['AWS::EC2::RouteTable']);
   }
 
   if (subnets.ok) {
@@ -285,7 +294,6 @@ async function network(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
         unknown,
       });
     }
-    ctx.listed('DescribeSubnets', ['AWS::EC2::Subnet']);
   }
 
   if (gateways.ok) {
@@ -300,7 +308,6 @@ async function network(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
         tags: tagMap(g.Tags),
       });
     }
-    ctx.listed('DescribeInternetGateways', ['AWS::EC2::InternetGateway']);
   }
 
   if (nats.ok) {
@@ -322,7 +329,6 @@ async function network(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
         tags: tagMap(n.Tags),
       });
     }
-    ctx.listed('DescribeNatGateways', ['AWS::EC2::NatGateway']);
   }
 
   if (acls.ok) {
@@ -342,7 +348,6 @@ async function network(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
         tags: tagMap(a.Tags),
       });
     }
-    ctx.listed('DescribeNetworkAcls', ['AWS::EC2::NetworkAcl']);
   }
 }
 
@@ -355,7 +360,6 @@ async function compute(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
   if (volumes.ok) {
     for (const v of volumes.value) if (v.VolumeId) volumeById.set(v.VolumeId, v);
     for (const v of volumeById.values()) emitVolume(ctx, arn, v);
-    ctx.listed('DescribeVolumes', ['AWS::EC2::Volume']);
   }
   if (!reservations.ok) return;
   // Terminated instances stay listed for about an hour; they run nothing and keep nothing to judge.
@@ -377,7 +381,6 @@ async function compute(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void> {
     const tags = tagMap(instance.Tags);
     ctx.emit({ uid, type: 'AWS::EC2::Instance', name: tags['Name'] ?? instance.InstanceId, physicalId: instance.InstanceId, properties, tags, unknown });
   });
-  ctx.listed('DescribeInstances', ['AWS::EC2::Instance']);
 }
 
 function instanceProperties(instance: Instance, volumes: Map<string, Volume> | undefined, volumesReason: string | undefined, unknown: UnknownMark[]): Record<string, unknown> {
@@ -481,7 +484,6 @@ async function launchTemplates(ctx: Ctx, ec2: EC2Client, arn: Arn): Promise<void
       unknown,
     });
   }
-  ctx.listed('DescribeLaunchTemplates', ['AWS::EC2::LaunchTemplate']);
 }
 
 async function ebsEncryptionByDefault(ctx: Ctx, ec2: EC2Client): Promise<void> {

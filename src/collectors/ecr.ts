@@ -14,6 +14,7 @@ export default defineCollector({
     DescribeRepositories: 'ecr:DescribeRepositories',
     GetRegistryScanningConfiguration: 'ecr:GetRegistryScanningConfiguration',
   },
+  listings: { DescribeRepositories: ['AWS::ECR::Repository'] },
   produces: ['AWS::ECR::Repository', 'AWS::Account::Region'],
   async collect(ctx) {
     const client = ctx.client(ECRClient);
@@ -35,7 +36,6 @@ export default defineCollector({
     }
 
     if (!repositories.ok) return;
-    ctx.listed('DescribeRepositories', ['AWS::ECR::Repository']);
     for (const repo of repositories.value) {
       const name = repo.repositoryName;
       if (name === undefined || repo.repositoryArn === undefined) continue;

@@ -24,6 +24,7 @@ export default defineCollector({
     ListTaskDefinitions: 'ecs:ListTaskDefinitions',
     DescribeTaskDefinition: 'ecs:DescribeTaskDefinition',
   },
+  listings: { ListTaskDefinitions: ['AWS::ECS::TaskDefinition'] },
   produces: ['AWS::ECS::TaskDefinition'],
   async collect(ctx) {
     const ecs = ctx.client(ECSClient);
@@ -43,7 +44,7 @@ export default defineCollector({
       const name = arn.slice(arn.lastIndexOf('/') + 1);
       if (!described.ok || !described.value.taskDefinition) {
         const reason = described.ok ? 'missing_data:taskDefinition' : described.reason;
-        const unknown: UnknownMark[] = ['/TaskRoleArn', '/ContainerDefinitions', '/CredentialLikeEnvironment'].map((path) => ({ path, reason }));
+        const unknown: UnknownMark[] = ['/TaskRoleArn', '/ContainerDefinitions', '/CredentialLikeEnvironment', '@tags'].map((path) => ({ path, reason }));
         ctx.emit({ uid: arn, type: 'AWS::ECS::TaskDefinition', name, physicalId: arn, properties: { Family: name.split(':')[0] ?? name }, unknown });
         return;
       }
@@ -56,7 +57,6 @@ export default defineCollector({
         tags: lowerTagMap(described.value.tags),
       });
     });
-    ctx.listed('ListTaskDefinitions', ['AWS::ECS::TaskDefinition']);
   },
 });
 

@@ -15,6 +15,7 @@ export default defineCollector({
     DescribeFileSystems: 'elasticfilesystem:DescribeFileSystems',
     DescribeBackupPolicy: 'elasticfilesystem:DescribeBackupPolicy',
   },
+  listings: { DescribeFileSystems: ['AWS::EFS::FileSystem'] },
   produces: ['AWS::EFS::FileSystem'],
   async collect(ctx) {
     const client = ctx.client(EFSClient);
@@ -25,7 +26,6 @@ export default defineCollector({
       (page) => page.FileSystems,
     );
     if (!fileSystems.ok) return;
-    ctx.listed('DescribeFileSystems', ['AWS::EFS::FileSystem']);
     await mapLimit(fileSystems.value, 4, async (fs) => {
       const id = fs.FileSystemId;
       if (id === undefined) return;

@@ -18,6 +18,7 @@ export default defineCollector({
   operations: {
     DescribeReplicationGroups: 'elasticache:DescribeReplicationGroups',
   },
+  listings: { DescribeReplicationGroups: ['AWS::ElastiCache::ReplicationGroup'] },
   produces: ['AWS::ElastiCache::ReplicationGroup'],
   async collect(ctx) {
     const client = ctx.client(ElastiCacheClient);
@@ -28,7 +29,6 @@ export default defineCollector({
       (page) => page.ReplicationGroups,
     );
     if (!groups.ok) return;
-    ctx.listed('DescribeReplicationGroups', ['AWS::ElastiCache::ReplicationGroup']);
     for (const group of groups.value) {
       const id = group.ReplicationGroupId;
       if (id === undefined) continue;

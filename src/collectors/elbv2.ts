@@ -40,6 +40,14 @@ export default defineCollector({
   service: 'elasticloadbalancing',
   scope: 'regional',
   operations: OPERATIONS,
+  listings: {
+    DescribeLoadBalancers: ['AWS::ElasticLoadBalancingV2::LoadBalancer', LISTENER, LISTENER_RULE],
+    // Per load balancer: a failure also marks the load balancer `@…Listener`.
+    DescribeListeners: [LISTENER, LISTENER_RULE],
+    // DescribeRules (per HTTP listener) is no listing: rules are only reached from their listener, whose
+    // `@…ListenerRule` mark says when they could not be read, so one failed call leaves only that listener unknown.
+    DescribeTargetGroups: ['AWS::ElasticLoadBalancingV2::TargetGroup'],
+  },
   produces: ['AWS::ElasticLoadBalancingV2::LoadBalancer', LISTENER, LISTENER_RULE, 'AWS::ElasticLoadBalancingV2::TargetGroup'],
   async collect(ctx) {
     const elb = ctx.client(ElasticLoadBalancingV2Client);
@@ -55,18 +63,14 @@ async function loadBalancers(ctx: Ctx, elb: ElasticLoadBalancingV2Client): Promi
     (p) => p.LoadBalancers,
   );
   if (!lbs.ok) return;
-  const results = await mapLimit(
+  await mapLimit(
     lbs.value.filter((lb) => lb.LoadBalancerArn),
     PER_RESOURCE_CONCURRENCY,
     (lb) => loadBalancer(ctx, elb, lb),
   );
-  ctx.listed('DescribeLoadBalancers', ['AWS::ElasticLoadBalancingV2::LoadBalancer']);
-  if (results.every((r) => r.listeners)) ctx.listed('DescribeListeners', [LISTENER]);
-  // Rules are read for HTTP listeners only: theirs are the ones whose actions decide whether traffic stays in clear text.
-  if (results.every((r) => r.listeners && r.rules)) ctx.listed('DescribeRules', [LISTENER_RULE]);
 }
 
-async function loadBalancer(ctx: Ctx, elb: ElasticLoadBalancingV2Client, lb: LoadBalancer): Promise<{ listeners: boolean; rules: boolean }> {
+async function loadBalancer(ctx: Ctx, elb: ElasticLoadBalancingV2Client, lb: LoadBalancer): Promise<void> {
   const arn = lb.LoadBalancerArn ?? '';
   const listeners = await ctx.pages(
     'DescribeListeners',
@@ -95,17 +99,18 @@ async function loadBalancer(ctx: Ctx, elb: ElasticLoadBalancingV2Client, lb: Loa
     },
     unknown,
   });
-  if (!listeners.ok) return { listeners: false, rules: false };
-  const rules = await mapLimit(listeners.value, 1, (l) => listener(ctx, elb, l));
-  return { listeners: true, rules: rules.every(Boolean) };
+  if (!listeners.ok) return;
+  await mapLimit(listeners.value, 1, (l) => listener(ctx, elb, l));
 }
 
-/** Emits a listener (and, for HTTP, its rules); false when its rules could not be read. */
-async function listener(ctx: Ctx, elb: ElasticLoadBalancingV2Client, l: Listener): Promise<boolean> {
+/**
+ * Emits a listener and, for HTTP, its rules: theirs are the ones whose actions decide whether traffic stays in clear
+ * text. Rules that could not be read mark the listener.
+ */
+async function listener(ctx: Ctx, elb: ElasticLoadBalancingV2Client, l: Listener): Promise<void> {
   const arn = l.ListenerArn;
-  if (!arn) return true;
+  if (!arn) return;
   const unknown: UnknownMark[] = [];
-  let complete = true;
   if (l.Protocol === 'HTTP') {
     const rules = await ctx.pages(
       'DescribeRules',
@@ -131,7 +136,6 @@ async function listener(ctx: Ctx, elb: ElasticLoadBalancingV2Client, l: Listener
         });
       }
     } else {
-      complete = false;
       unknown.push({ path: `@${LISTENER_RULE}`, reason: rules.reason });
     }
   }
@@ -151,7 +155,6 @@ async function listener(ctx: Ctx, elb: ElasticLoadBalancingV2Client, l: Listener
     },
     unknown,
   });
-  return complete;
 }
 
 /** Actions in CloudFormation shape, routing only: authentication configs (which may hold client secrets) are dropped. */
@@ -192,7 +195,6 @@ async function targetGroups(ctx: Ctx, elb: ElasticLoadBalancingV2Client): Promis
     PER_RESOURCE_CONCURRENCY,
     (g) => targetGroup(ctx, elb, g),
   );
-  ctx.listed('DescribeTargetGroups', ['AWS::ElasticLoadBalancingV2::TargetGroup']);
 }
 
 async function targetGroup(ctx: Ctx, elb: ElasticLoadBalancingV2Client, g: TargetGroup): Promise<void> {

@@ -4,7 +4,8 @@
  *
  * - Identities, their inline and attached policies, boundaries and (mostly) role last use come from one paginated
  *   GetAccountAuthorizationDetails; GetRole is called only for roles whose details lack `RoleLastUsed`. If the details
- *   cannot be read, ListUsers still gives the user inventory (their policies marked unknown).
+ *   cannot be read, ListUsers still gives the user inventory (their policies and tags marked unknown): the users'
+ *   listing is the details' when they succeed, else ListUsers' (the collectors' one dynamic listing, `ctx.listed`).
  * - The credential report (GenerateCredentialReport polled until COMPLETE, then GetCredentialReport) gives root and
  *   user sign-in facts. Users without a report row get GetLoginProfile + ListMFADevices instead.
  * - GetAccountSummary is the live word on root MFA and root keys; the report fills in when it is denied.
@@ -66,6 +67,8 @@ const NO_ROOT_ACCESS_FEATURES = [
   'ServiceAccessNotEnabledException',
   'ServiceAccessNotEnabled',
 ];
+/** The inventories a complete user listing gives: the users, and through them their access keys. */
+const USERS_LISTED = ['AWS::IAM::User', 'AWS::IAM::AccessKey'];
 /** Milliseconds between GenerateCredentialReport polls (about 20 s in all); the report usually completes within seconds. */
 const REPORT_POLL_MS = [500, 1000, 2000, 3000, 4000, 5000, 5000];
 
@@ -73,6 +76,14 @@ export default defineCollector({
   service: 'iam',
   scope: 'global',
   operations: OPERATIONS,
+  listings: {
+    // Users (and so their access keys) too, named once the details succeed (USERS_LISTED): when they fail, ListUsers
+    // lists the users instead.
+    GetAccountAuthorizationDetails: ['AWS::IAM::Group', 'AWS::IAM::Role', 'AWS::IAM::ManagedPolicy'],
+    ListUsers: USERS_LISTED,
+    // Per user: a failure also marks the user `@AWS::IAM::AccessKey`. An account without users has no keys.
+    ListAccessKeys: ['AWS::IAM::AccessKey'],
+  },
   produces: ['AWS::Account', 'AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Role', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::AccessKey'],
   async collect(ctx) {
     const iam = ctx.client(IAMClient);
@@ -101,8 +112,11 @@ export default defineCollector({
     });
     ctx.accountFacts({ Root: root.value }, root.unknown);
 
-    const keysListed = details.ok ? await identitiesFromDetails(ctx, iam, mergePages(details.value), report) : await usersFromList(ctx, iam, details.reason, report);
-    if (keysListed) ctx.listed('ListAccessKeys', ['AWS::IAM::AccessKey']);
+    if (details.ok) {
+      // The one dynamic listing of the collectors: the users are complete here, or else from the ListUsers fallback.
+      ctx.listed('GetAccountAuthorizationDetails', USERS_LISTED);
+      await identitiesFromDetails(ctx, iam, mergePages(details.value), report);
+    } else await usersFromList(ctx, iam, details.reason, report);
   },
 });
 
@@ -169,8 +183,8 @@ interface UserRef {
   arn: string;
 }
 
-/** Emits every identity; true when every user's access keys were listed. */
-async function identitiesFromDetails(ctx: Ctx, iam: IAMClient, details: ReturnType<typeof mergePages>, report: Outcome<Map<string, ReportRow>>): Promise<boolean> {
+/** Emits every identity. */
+async function identitiesFromDetails(ctx: Ctx, iam: IAMClient, details: ReturnType<typeof mergePages>, report: Outcome<Map<string, ReportRow>>): Promise<void> {
   const attachments = new Map<string, { Users: string[]; Roles: string[]; Groups: string[] }>();
   const attach = (list: AttachedPolicy[] | undefined, kind: 'Users' | 'Roles' | 'Groups', name: string) => {
     for (const arn of arns(list)) {
@@ -181,7 +195,7 @@ async function identitiesFromDetails(ctx: Ctx, iam: IAMClient, details: ReturnTy
   };
   const members = new Map<string, string[]>();
 
-  const keysListed = await Promise.all(
+  await Promise.all(
     details.users.map(async (u) => {
       const name = u.UserName ?? '';
       const arn = u.Arn ?? `arn:aws:iam::${ctx.account}:user/${name}`;
@@ -206,7 +220,6 @@ async function identitiesFromDetails(ctx: Ctx, iam: IAMClient, details: ReturnTy
         tags: tagsOf(u.Tags),
         unknown: extras.unknown,
       });
-      return extras.keysListed;
     }),
   );
 
@@ -274,20 +287,18 @@ async function identitiesFromDetails(ctx: Ctx, iam: IAMClient, details: ReturnTy
       unknown: version?.Document !== undefined ? [] : [{ path: '/PolicyDocument', reason: 'missing_data:PolicyVersionList' }],
     });
   }
-  ctx.listed('GetAccountAuthorizationDetails', ['AWS::IAM::User', 'AWS::IAM::Group', 'AWS::IAM::Role', 'AWS::IAM::ManagedPolicy']);
-  return keysListed.every(Boolean);
 }
 
 /** Without the authorization details, ListUsers still gives the users; what only the details show is unknown. */
-async function usersFromList(ctx: Ctx, iam: IAMClient, reason: string, report: Outcome<Map<string, ReportRow>>): Promise<boolean> {
+async function usersFromList(ctx: Ctx, iam: IAMClient, reason: string, report: Outcome<Map<string, ReportRow>>): Promise<void> {
   const listed = await ctx.pages(
     'ListUsers',
     (Marker, o) => iam.send(new ListUsersCommand({ Marker }), o),
     (p) => (p.IsTruncated ? p.Marker : undefined),
     (p) => p.Users,
   );
-  if (!listed.ok) return false;
-  const keysListed = await Promise.all(
+  if (!listed.ok) return;
+  await Promise.all(
     listed.value.map(async (u) => {
       const name = u.UserName ?? '';
       const arn = u.Arn ?? `arn:aws:iam::${ctx.account}:user/${name}`;
@@ -299,19 +310,17 @@ async function usersFromList(ctx: Ctx, iam: IAMClient, reason: string, report: O
         physicalId: name,
         properties: { UserName: name, Path: u.Path ?? '/', CreateDate: isoTime(u.CreateDate), ...extras.properties },
         tags: tagsOf(u.Tags),
-        unknown: [...['/Groups', '/ManagedPolicyArns', '/Policies', '/PermissionsBoundary'].map((path) => ({ path, reason })), ...extras.unknown],
+        // IAM's ListUsers leaves tags out (the authorization details carry them): then they are not known.
+        unknown: [...['/Groups', '/ManagedPolicyArns', '/Policies', '/PermissionsBoundary', ...(u.Tags === undefined ? ['@tags'] : [])].map((path) => ({ path, reason })), ...extras.unknown],
       });
-      return extras.keysListed;
     }),
   );
-  ctx.listed('ListUsers', ['AWS::IAM::User']);
-  return keysListed.every(Boolean);
 }
 
 /** What a user carries beyond the listing: sign-in facts, and its access keys (emitted here). */
-async function userExtras(ctx: Ctx, iam: IAMClient, user: UserRef, report: Outcome<Map<string, ReportRow>>): Promise<{ properties: Record<string, unknown>; unknown: UnknownMark[]; keysListed: boolean }> {
+async function userExtras(ctx: Ctx, iam: IAMClient, user: UserRef, report: Outcome<Map<string, ReportRow>>): Promise<{ properties: Record<string, unknown>; unknown: UnknownMark[] }> {
   const [signIn, keys] = await Promise.all([userSignIn(ctx, iam, user, report), accessKeys(ctx, iam, user)]);
-  return { properties: signIn.properties, unknown: keys.ok ? signIn.unknown : [...signIn.unknown, { path: '@AWS::IAM::AccessKey', reason: keys.reason }], keysListed: keys.ok };
+  return { properties: signIn.properties, unknown: keys.ok ? signIn.unknown : [...signIn.unknown, { path: '@AWS::IAM::AccessKey', reason: keys.reason }] };
 }
 
 /**

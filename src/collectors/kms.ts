@@ -34,6 +34,7 @@ export default defineCollector({
   service: 'kms',
   scope: 'regional',
   operations: OPERATIONS,
+  listings: { ListKeys: ['AWS::KMS::Key'] },
   produces: ['AWS::KMS::Key'],
   async collect(ctx) {
     const kms = ctx.client(KMSClient);
@@ -44,7 +45,6 @@ export default defineCollector({
       (page) => page.Keys,
     );
     if (!keys.ok) return;
-    ctx.listed('ListKeys', ['AWS::KMS::Key']);
     await mapLimit(keys.value, PER_KEY_CONCURRENCY, async (entry) => {
       if (entry.KeyId === undefined) return;
       await collectKey(ctx, entry.KeyId, entry.KeyArn ?? entry.KeyId);

@@ -14,6 +14,7 @@ export default defineCollector({
   operations: {
     ListFunctions: 'lambda:ListFunctions',
   },
+  listings: { ListFunctions: ['AWS::Lambda::Function'] },
   produces: ['AWS::Lambda::Function'],
   async collect(ctx) {
     const lambda = ctx.client(LambdaClient);
@@ -45,7 +46,6 @@ export default defineCollector({
         unknown,
       });
     }
-    ctx.listed('ListFunctions', ['AWS::Lambda::Function']);
   },
 });
 

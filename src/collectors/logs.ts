@@ -12,6 +12,7 @@ export default defineCollector({
   operations: {
     DescribeLogGroups: 'logs:DescribeLogGroups',
   },
+  listings: { DescribeLogGroups: ['AWS::Logs::LogGroup'] },
   produces: ['AWS::Logs::LogGroup'],
   async collect(ctx) {
     const logs = ctx.client(CloudWatchLogsClient);
@@ -40,6 +41,5 @@ export default defineCollector({
         },
       });
     }
-    ctx.listed('DescribeLogGroups', ['AWS::Logs::LogGroup']);
   },
 });

@@ -12,6 +12,7 @@ export default defineCollector({
   operations: {
     DescribeAlarms: 'cloudwatch:DescribeAlarms',
   },
+  listings: { DescribeAlarms: ['AWS::CloudWatch::Alarm'] },
   produces: ['AWS::CloudWatch::Alarm'],
   async collect(ctx) {
     const cloudwatch = ctx.client(CloudWatchClient);
@@ -32,7 +33,6 @@ export default defineCollector({
         properties: alarmProperties(alarm),
       });
     }
-    ctx.listed('DescribeAlarms', ['AWS::CloudWatch::Alarm']);
   },
 });
 

@@ -62,13 +62,13 @@ export default defineCollector({
     ListDomainNames: 'es:ListDomainNames',
     DescribeDomains: 'es:DescribeDomains',
   },
+  listings: { ListDomainNames: ['AWS::OpenSearchService::Domain'] },
   produces: ['AWS::OpenSearchService::Domain'],
   async collect(ctx) {
     const client = ctx.client(OpenSearchClient);
     // ListDomainNames returns every domain in one answer (no pagination in the API).
     const listed = await ctx.call('ListDomainNames', (o) => client.send(new ListDomainNamesCommand({}), o));
     if (!listed.ok) return;
-    ctx.listed('ListDomainNames', ['AWS::OpenSearchService::Domain']);
     const names = (listed.value.DomainNames ?? []).map((d) => d.DomainName).filter((n): n is string => n !== undefined);
     const batches: string[][] = [];
     for (let i = 0; i < names.length; i += BATCH) batches.push(names.slice(i, i + BATCH));

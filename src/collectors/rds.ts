@@ -44,6 +44,12 @@ export default defineCollector({
   service: 'rds',
   scope: 'regional',
   operations: OPERATIONS,
+  listings: {
+    DescribeDBInstances: ['AWS::RDS::DBInstance'],
+    DescribeDBClusters: ['AWS::RDS::DBCluster'],
+    DescribeDBParameterGroups: ['AWS::RDS::DBParameterGroup'],
+    DescribeDBClusterParameterGroups: ['AWS::RDS::DBClusterParameterGroup'],
+  },
   produces: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster', 'AWS::RDS::DBParameterGroup', 'AWS::RDS::DBClusterParameterGroup'],
   async collect(ctx) {
     await Promise.all([collectInstances(ctx), collectClusters(ctx), collectParameterGroups(ctx), collectClusterParameterGroups(ctx)]);
@@ -59,7 +65,6 @@ async function collectInstances(ctx: Ctx): Promise<void> {
     (page) => page.DBInstances,
   );
   if (!instances.ok) return;
-  ctx.listed('DescribeDBInstances', ['AWS::RDS::DBInstance']);
   for (const db of instances.value) {
     const id = db.DBInstanceIdentifier;
     if (id === undefined) continue;
@@ -107,7 +112,6 @@ async function collectClusters(ctx: Ctx): Promise<void> {
     (page) => page.DBClusters,
   );
   if (!clusters.ok) return;
-  ctx.listed('DescribeDBClusters', ['AWS::RDS::DBCluster']);
   for (const cluster of clusters.value) {
     const id = cluster.DBClusterIdentifier;
     if (id === undefined) continue;
@@ -190,7 +194,6 @@ async function collectParameterGroups(ctx: Ctx): Promise<void> {
     (page) => page.DBParameterGroups,
   );
   if (!groups.ok) return;
-  ctx.listed('DescribeDBParameterGroups', ['AWS::RDS::DBParameterGroup']);
   const summaries = groups.value.flatMap((g) =>
     g.DBParameterGroupName === undefined
       ? []
@@ -210,7 +213,6 @@ async function collectClusterParameterGroups(ctx: Ctx): Promise<void> {
     (page) => page.DBClusterParameterGroups,
   );
   if (!groups.ok) return;
-  ctx.listed('DescribeDBClusterParameterGroups', ['AWS::RDS::DBClusterParameterGroup']);
   const summaries = groups.value.flatMap((g) =>
     g.DBClusterParameterGroupName === undefined
       ? []

@@ -9,6 +9,7 @@ export default defineCollector({
   operations: {
     DescribeClusters: 'redshift:DescribeClusters',
   },
+  listings: { DescribeClusters: ['AWS::Redshift::Cluster'] },
   produces: ['AWS::Redshift::Cluster'],
   async collect(ctx) {
     const redshift = ctx.client(RedshiftClient);
@@ -19,7 +20,6 @@ export default defineCollector({
       (page) => page.Clusters,
     );
     if (!clusters.ok) return;
-    ctx.listed('DescribeClusters', ['AWS::Redshift::Cluster']);
     for (const cluster of clusters.value) {
       const id = cluster.ClusterIdentifier;
       if (id === undefined) continue;

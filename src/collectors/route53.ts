@@ -11,6 +11,7 @@ export default defineCollector({
   operations: {
     ListHealthChecks: 'route53:ListHealthChecks',
   },
+  listings: { ListHealthChecks: ['AWS::Route53::HealthCheck'] },
   produces: ['AWS::Route53::HealthCheck'],
   async collect(ctx) {
     const route53 = ctx.client(Route53Client);
@@ -54,6 +55,5 @@ export default defineCollector({
         },
       });
     }
-    ctx.listed('ListHealthChecks', ['AWS::Route53::HealthCheck']);
   },
 });

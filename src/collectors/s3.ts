@@ -5,7 +5,7 @@
  * Per bucket: policy (→ `AWS::S3::BucketPolicy`, none when S3 says NoSuchBucketPolicy), policy status, ACL, Object
  * Ownership, bucket-level Block Public Access (`null` = none), default encryption, versioning, logging, Object Lock and
  * tags. A failed call marks only what it would have told: a denied GetBucketPolicy marks the bucket
- * `@AWS::S3::BucketPolicy`, a denied GetBucketAcl marks `/Acl`, and so on.
+ * `@AWS::S3::BucketPolicy`, a denied GetBucketAcl marks `/Acl`, a denied GetBucketTagging `@tags`, and so on.
  *
  * Default encryption: S3 has applied SSE-S3 to every bucket without another setting since January 2023, and
  * GetBucketEncryption reports it, so "not found" should no longer happen on AWS. When it does (an emulator, a
@@ -67,6 +67,8 @@ export default defineCollector({
   service: 's3',
   scope: 'global',
   operations: OPERATIONS,
+  // A bucket's policy is read per bucket; a failed read marks that bucket `@AWS::S3::BucketPolicy`.
+  listings: { ListBuckets: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy'] },
   produces: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy'],
   async collect(ctx) {
     const home = ctx.client(S3Client);
@@ -77,7 +79,6 @@ export default defineCollector({
       (page) => page.Buckets,
     );
     if (!buckets.ok) return;
-    ctx.listed('ListBuckets', ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy']);
     await mapLimit(
       buckets.value.filter((b): b is Bucket & { Name: string } => b.Name !== undefined),
       BUCKET_CONCURRENCY,
@@ -136,6 +137,7 @@ async function collectBucket(ctx: Ctx, bucket: Bucket & { Name: string }): Promi
   }));
   put(lock, ['/ObjectLockEnabled', '/ObjectLockConfiguration'], (v) => objectLockOf(v));
   if (!policy.ok) unknown.push({ path: '@AWS::S3::BucketPolicy', reason: policy.reason });
+  if (!tagging.ok) unknown.push({ path: '@tags', reason: tagging.reason });
 
   ctx.emit({
     uid,

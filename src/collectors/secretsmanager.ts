@@ -13,6 +13,7 @@ export default defineCollector({
   operations: {
     ListSecrets: 'secretsmanager:ListSecrets',
   },
+  listings: { ListSecrets: ['AWS::SecretsManager::Secret'] },
   produces: ['AWS::SecretsManager::Secret'],
   async collect(ctx) {
     const client = ctx.client(SecretsManagerClient);
@@ -23,7 +24,6 @@ export default defineCollector({
       (page) => page.SecretList,
     );
     if (!secrets.ok) return;
-    ctx.listed('ListSecrets', ['AWS::SecretsManager::Secret']);
     for (const secret of secrets.value) {
       if (secret.ARN === undefined) continue;
       ctx.emit({

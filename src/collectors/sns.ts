@@ -14,6 +14,7 @@ export default defineCollector({
     ListTopics: 'sns:ListTopics',
     GetTopicAttributes: 'sns:GetTopicAttributes',
   },
+  listings: { ListTopics: ['AWS::SNS::Topic'] },
   produces: ['AWS::SNS::Topic'],
   async collect(ctx) {
     const client = ctx.client(SNSClient);
@@ -24,7 +25,6 @@ export default defineCollector({
       (page) => page.Topics,
     );
     if (!topics.ok) return;
-    ctx.listed('ListTopics', ['AWS::SNS::Topic']);
     await mapLimit(topics.value, 4, async (topic) => {
       const arn = topic.TopicArn;
       if (arn === undefined) return;

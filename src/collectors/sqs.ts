@@ -17,6 +17,7 @@ export default defineCollector({
     ListQueues: 'sqs:ListQueues',
     GetQueueAttributes: 'sqs:GetQueueAttributes',
   },
+  listings: { ListQueues: ['AWS::SQS::Queue'] },
   produces: ['AWS::SQS::Queue'],
   async collect(ctx) {
     const client = ctx.client(SQSClient);
@@ -28,7 +29,6 @@ export default defineCollector({
       (page) => page.QueueUrls,
     );
     if (!queues.ok) return;
-    ctx.listed('ListQueues', ['AWS::SQS::Queue']);
     await mapLimit(queues.value, 4, async (url) => {
       const name = url.slice(url.lastIndexOf('/') + 1);
       const fallbackArn = buildArn(ctx.apiRegion, 'sqs', ctx.region, ctx.account, name);

@@ -15,6 +15,7 @@ export default defineCollector({
   operations: {
     DescribeParameters: 'ssm:DescribeParameters',
   },
+  listings: { DescribeParameters: ['AWS::SSM::Parameter'] },
   produces: ['AWS::SSM::Parameter'],
   async collect(ctx) {
     const client = ctx.client(SSMClient);
@@ -25,7 +26,6 @@ export default defineCollector({
       (page) => page.Parameters,
     );
     if (!parameters.ok) return;
-    ctx.listed('DescribeParameters', ['AWS::SSM::Parameter']);
     for (const parameter of parameters.value) {
       const name = parameter.Name;
       if (name === undefined) continue;

@@ -61,9 +61,11 @@ export function classifyError(error: unknown): ClassifiedError {
   if (code === 'TimeoutError' || code === 'AbortError' || code === 'RequestTimeout' || /ETIMEDOUT|ESOCKETTIMEDOUT|timed out/i.test(message)) {
     return { outcome: 'error', code: 'Timeout', message };
   }
+  // A code that says the service is not there wins over its status (OptInRequired comes with a 403).
+  if (UNSUPPORTED.has(code) || code === 'ENOTFOUND') return { outcome: 'unsupported', code, message };
   // A 401/403 is a denial even when its body could not be parsed (a JSON service answering with an XML error page).
   if (status === 401 || status === 403) return { outcome: 'access_denied', code, message };
   const unparsable = code === 'SyntaxError' || /Deserialization error|XML parse error|Unexpected token|is not valid JSON|Invalid RFC-3339|char '<'/i.test(message);
-  if (UNSUPPORTED.has(code) || unparsable || status === 404 || status === 501 || code === 'ENOTFOUND') return { outcome: 'unsupported', code, message };
+  if (unparsable || status === 404 || status === 501) return { outcome: 'unsupported', code, message };
   return { outcome: 'error', code, message };
 }

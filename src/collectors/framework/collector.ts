@@ -39,7 +39,12 @@ export interface CollectorContext<Op extends string = string> {
     items: (page: P) => readonly I[] | undefined,
     options?: CallOptions,
   ): Promise<CallResult<I[]>>;
-  /** Says the listing done by `operation` completed in this account and Region: the inventory of `types` is whole. */
+  /**
+   * Says a listing that succeeded completed `types` too, beyond what `listings` declares. Only for an inventory that a
+   * fallback listing completes when the first one fails (iam.ts: GetAccountAuthorizationDetails, else ListUsers): the
+   * fallback is declared in `listings`, and the first listing names those types here, after it succeeded, so its
+   * failure hands the inventory to the fallback instead of leaving it incomplete. Every other listing is static.
+   */
   listed(operation: Op, types: readonly string[]): void;
   /** Adds a resource; account, Region, source and time are filled in. */
   emit(resource: Omit<ResourceInput, 'source'> & { source?: 'live' }): void;
@@ -57,6 +62,15 @@ export interface Collector<Op extends string = string> {
   scope: 'global' | 'regional';
   /** Every SDK operation the collector sends, and the IAM action it needs (ListBuckets → s3:ListAllMyBuckets). */
   operations: Record<Op, string>;
+  /**
+   * The listing operations, each with the resource types whose whole inventory it gives in the account and Region it
+   * runs in (`ListBuckets: ['AWS::S3::Bucket', 'AWS::S3::BucketPolicy']`). The framework attaches the types to the
+   * operation's collection record whenever the operation is called, whatever the outcome: an `ok` record completes the
+   * inventory, a failed one (a page denied, throttled, unsupported) leaves it incomplete with the reason
+   * `collection_failed:<iam action>`. A call that reads one resource's own data (GetBucketPolicy, DescribeTable) is
+   * never a listing: its failure is an unknown mark on that resource (docs/dev/writing-collectors.md).
+   */
+  listings?: Partial<Record<Op, readonly string[]>>;
   /** The resource types it writes. */
   produces: readonly string[];
   collect(ctx: CollectorContext<Op>): Promise<void>;
@@ -65,6 +79,11 @@ export interface Collector<Op extends string = string> {
 /** Declares a collector; the operation names type `ctx.call`, so an undeclared call does not compile. */
 export function defineCollector<Op extends string>(collector: Collector<Op>): Collector {
   return collector as unknown as Collector;
+}
+
+/** Every type some listing of the collector completes. */
+export function listedTypes(collector: Collector): string[] {
+  return [...new Set(Object.values<readonly string[] | undefined>(collector.listings ?? {}).flatMap((types) => types ?? []))].sort();
 }
 
 export interface ScanCredentials {

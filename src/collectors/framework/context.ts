@@ -35,22 +35,28 @@ export function createCollectorContext(deps: ContextDeps): CollectorContext {
     return action;
   };
 
+  /** The types a listing operation completes; none for any other operation. */
+  const listsOf = (operation: string): readonly string[] | undefined => (collector.listings as Record<string, readonly string[] | undefined> | undefined)?.[operation];
+
   async function call<T>(operation: string, send: (options: SendOptions) => Promise<T>, options: CallOptions = {}): Promise<CallResult<T>> {
     const action = actionOf(operation);
-    return deps.limits.run(collector.service, async () => {
+    // A listing names its types on its record whatever the outcome, so a failed listing says which inventory it left
+    // incomplete (the engine's `collection_failed:<action>`), instead of leaving no trace of the type at all.
+    const lists = listsOf(operation);
+    return deps.limits.run(collector.service, region, async () => {
       try {
         const value = await send({ abortSignal: AbortSignal.timeout(deps.callTimeoutMs) });
-        recorder.count(collector.service, action, operation, account, region, 'ok');
+        recorder.count(collector.service, action, operation, account, region, 'ok', { lists });
         deps.onCall?.('ok');
         return { ok: true, value, absent: false };
       } catch (error) {
         const classified = classifyError(error);
         if (options.absent?.includes(classified.code)) {
-          recorder.count(collector.service, action, operation, account, region, 'ok');
+          recorder.count(collector.service, action, operation, account, region, 'ok', { lists });
           deps.onCall?.('ok');
           return { ok: true, value: undefined as T, absent: true };
         }
-        recorder.count(collector.service, action, operation, account, region, classified.outcome, { resource: options.resource, message: `${classified.code}: ${classified.message}` });
+        recorder.count(collector.service, action, operation, account, region, classified.outcome, { resource: options.resource, message: `${classified.code}: ${classified.message}`, lists });
         deps.onCall?.(classified.outcome);
         return { ok: false, reason: `collection_failed:${action}`, code: classified.code, outcome: classified.outcome };
       }
@@ -83,7 +89,7 @@ export function createCollectorContext(deps: ContextDeps): CollectorContext {
         if (token === undefined || token === '') return { ok: true, value: all as never, absent: false };
         if (seen.has(token)) {
           const action = actionOf(operation);
-          recorder.count(collector.service, action, operation, account, region, 'error', { resource: options.resource, message: 'pagination returned a token twice; the listing is incomplete' });
+          recorder.count(collector.service, action, operation, account, region, 'error', { resource: options.resource, message: 'pagination returned a token twice; the listing is incomplete', lists: listsOf(operation) });
           return { ok: false, reason: `collection_failed:${action}`, code: 'PaginationLoop', outcome: 'error' };
         }
         seen.add(token);

@@ -17,7 +17,7 @@ export class Limiter {
   }
 }
 
-/** Bounded concurrency overall and per service (ARCHITECTURE: be quick, and polite to each API). */
+/** Bounded concurrency overall and per service and Region (ARCHITECTURE: be quick, and polite to each API). */
 export class Limits {
   private readonly overall: Limiter;
   private readonly perService = new Map<string, Limiter>();
@@ -29,9 +29,10 @@ export class Limits {
     this.overall = new Limiter(overall);
   }
 
-  run<T>(service: string, task: () => Promise<T>): Promise<T> {
-    let limiter = this.perService.get(service);
-    if (!limiter) this.perService.set(service, (limiter = new Limiter(this.serviceLimit(service))));
+  run<T>(service: string, region: string, task: () => Promise<T>): Promise<T> {
+    const key = `${service}\0${region}`;
+    let limiter = this.perService.get(key);
+    if (!limiter) this.perService.set(key, (limiter = new Limiter(this.serviceLimit(service))));
     return limiter.run(() => this.overall.run(task));
   }
 }

@@ -23,18 +23,36 @@ export class Recorder {
     return t;
   }
 
-  count(service: string, action: string, operation: string, account: string, region: string, outcome: CollectionOutcome, detail?: { resource?: string | readonly string[] | undefined; message?: string }): void {
+  /**
+   * Counts one call. `lists`: the types whose inventory the call's listing gives (collector `listings`); they stay on
+   * the record whatever the outcome, so a failed listing names the inventory it left incomplete.
+   */
+  count(
+    service: string,
+    action: string,
+    operation: string,
+    account: string,
+    region: string,
+    outcome: CollectionOutcome,
+    detail?: { resource?: string | readonly string[] | undefined; message?: string; lists?: readonly string[] | undefined },
+  ): void {
     const t = this.tally(service, action, account, region);
     t.operations.add(operation);
     t.calls[outcome] = (t.calls[outcome] ?? 0) + 1;
+    for (const type of detail?.lists ?? []) t.lists.add(type);
     if (outcome !== 'ok') {
       for (const uid of typeof detail?.resource === 'string' ? [detail.resource] : (detail?.resource ?? [])) t.affected.add(uid);
       if (detail?.message && !t.message) t.message = detail.message;
     }
   }
 
+  /**
+   * Adds types to the record of an action already called (a dynamic listing, CollectorContext.listed): a record
+   * without calls would read as a complete inventory no call vouched for.
+   */
   listed(service: string, action: string, account: string, region: string, types: readonly string[]): void {
-    const t = this.tally(service, action, account, region);
+    const t = this.tallies.get(`${action}\0${account}\0${region}`);
+    if (!t || Object.keys(t.calls).length === 0) throw new Error(`${service} names a listing for ${action}, which it has not called`);
     for (const type of types) t.lists.add(type);
   }
 
@@ -60,8 +78,8 @@ export class Recorder {
           outcome,
           calls: t.calls,
           affected: [...t.affected].sort(),
-          // A listing only completes the inventory when every call of it succeeded.
-          lists: outcome === 'ok' ? [...t.lists].sort() : [],
+          // Kept whatever the outcome: the engine reads a failed record that lists a type as an incomplete inventory.
+          lists: [...t.lists].sort(),
           ...(t.message !== undefined ? { message: t.message } : {}),
         });
       });

@@ -4,7 +4,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { Resource, SNAPSHOT_SCHEMA_VERSION, Snapshot, type ResourceInput, type UnknownMark } from '../../core/index.js';
 import { classifyError } from './classify-error.js';
 import { clientConfig, type ClientSettings } from './client-config.js';
-import type { Collector } from './collector.js';
+import { listedTypes, type Collector } from './collector.js';
 import { createCollectorContext, type FactSink } from './context.js';
 import { putFact, settleFacts } from './fact-parts.js';
 import { Limits } from './limiter.js';
@@ -42,7 +42,11 @@ export class ScanError extends Error {
   }
 }
 
-/** Services with tight per-account API rate limits get fewer concurrent calls (competitors.md §2). */
+/**
+ * Concurrent calls per service and Region (AWS rate-limits per account and Region). Services with tight limits get
+ * fewer (competitors.md §2).
+ */
+const DEFAULT_SERVICE_LIMIT = 4;
 const SERVICE_LIMITS: Record<string, number> = { logs: 2, ecs: 2, apigateway: 2, cloudformation: 2, elasticloadbalancing: 3, ce: 1, support: 1, organizations: 2 };
 
 class Facts implements FactSink {
@@ -88,7 +92,8 @@ export async function scanAccount(options: ScanOptions): Promise<Snapshot> {
     const identity = await sts.send(new GetCallerIdentityCommand({}), { abortSignal: AbortSignal.timeout(callTimeoutMs) });
     account = identity.Account ?? '';
     if (!/^\d{12}$/.test(account)) throw new Error(`unexpected account id "${account}"`);
-    recorder.count('sts', 'sts:GetCallerIdentity', 'GetCallerIdentity', account, 'global', 'ok');
+    // The scan itself writes the account's pseudo-resources, so the identity call is their listing.
+    recorder.count('sts', 'sts:GetCallerIdentity', 'GetCallerIdentity', account, 'global', 'ok', { lists: ['AWS::Account'] });
   } catch (error) {
     const e = classifyError(error);
     throw new ScanError(`cannot identify the AWS account (sts:GetCallerIdentity: ${e.code}: ${e.message}). Check the credentials, --profile or --role-arn.`);
@@ -116,7 +121,7 @@ export async function scanAccount(options: ScanOptions): Promise<Snapshot> {
   const facts = new Facts();
   const resources: ResourceInput[] = [];
   const clients = new Map<string, unknown>();
-  const limits = new Limits(options.concurrency ?? 16, (service) => Math.min(options.serviceConcurrency ?? 4, SERVICE_LIMITS[service] ?? Infinity));
+  const limits = new Limits(options.concurrency ?? 16, (service) => Math.min(options.serviceConcurrency ?? Infinity, SERVICE_LIMITS[service] ?? DEFAULT_SERVICE_LIMIT));
 
   const tasks = options.collectors.flatMap((collector) =>
     (collector.scope === 'global' ? ['global'] : regions).map((region) => async () => {
@@ -144,9 +149,10 @@ export async function scanAccount(options: ScanOptions): Promise<Snapshot> {
       try {
         await collector.collect(ctx);
       } catch (error) {
-        // A collector bug must not end the scan, nor pass silently: record it; its inventory stays incomplete.
+        // A collector bug must not end the scan, nor pass silently: its listings may have succeeded before it stopped
+        // emitting, so the failed record names every type it lists, leaving those inventories incomplete.
         const message = error instanceof Error ? error.message : String(error);
-        recorder.count(collector.service, `${collector.service}:*`, 'collector', account, region, 'error', { message: `the ${collector.service} collector failed: ${message}` });
+        recorder.count(collector.service, `${collector.service}:*`, 'collector', account, region, 'error', { message: `the ${collector.service} collector failed: ${message}`, lists: listedTypes(collector) });
         failed++;
       }
       progress({ kind: 'finish', service: collector.service, region, calls, failed });
@@ -155,7 +161,6 @@ export async function scanAccount(options: ScanOptions): Promise<Snapshot> {
   progress({ kind: 'plan', tasks: tasks.length, regions });
   await Promise.all(tasks.map((task) => task()));
 
-  recorder.listed('sts', 'sts:GetCallerIdentity', account, 'global', ['AWS::Account']);
   const accountFacts = settleFacts(facts.accounts.get(account) ?? { properties: {}, unknown: [] });
   resources.push({
     uid: `account:${account}`,
@@ -170,8 +175,7 @@ export async function scanAccount(options: ScanOptions): Promise<Snapshot> {
     observedAt: now.toISOString(),
   });
   for (const region of regions) {
-    recorder.count('sts', 'sts:GetCallerIdentity', 'GetCallerIdentity', account, region, 'ok');
-    recorder.listed('sts', 'sts:GetCallerIdentity', account, region, ['AWS::Account::Region']);
+    recorder.count('sts', 'sts:GetCallerIdentity', 'GetCallerIdentity', account, region, 'ok', { lists: ['AWS::Account::Region'] });
     const f = settleFacts(facts.regions.get(`${account}\0${region}`) ?? { properties: {}, unknown: [] });
     resources.push({ uid: `account:${account}/region:${region}`, type: 'AWS::Account::Region', source: 'live', account, region, name: `${account} ${region}`, properties: { Region: region, ...f.properties }, unknown: f.unknown, observedAt: now.toISOString() });
   }

@@ -3,7 +3,7 @@
 // SDK v3 output types, so what a test puts in is what the collector gets back.
 import type { AnalyzerSummary, FindingSummaryV2 } from '@aws-sdk/client-accessanalyzer';
 import type { ContactInformation } from '@aws-sdk/client-account';
-import type { BackupSelectionsListMember, ProtectedResource, RestoreJobsListMember } from '@aws-sdk/client-backup';
+import type { BackupSelection, BackupSelectionsListMember, ProtectedResource, RestoreJobsListMember } from '@aws-sdk/client-backup';
 import type { Subscriber } from '@aws-sdk/client-budgets';
 import type { Event as TrailEvent } from '@aws-sdk/client-cloudtrail';
 import type { ConformancePackDetail } from '@aws-sdk/client-config-service';
@@ -41,8 +41,13 @@ export interface OrganizationsFeatures {
   enabledFeatures: Array<'RootCredentialsManagement' | 'RootSessions'>;
 }
 
+/** A backup selection: its ListBackupSelections entry, and the body GetBackupSelection returns (default: name and role). */
+export type BackupSelectionScenario = BackupSelectionsListMember & { BackupSelection?: BackupSelection };
+
 export interface RegionScenario {
-  backupSelections: Record<string, BackupSelectionsListMember[]>;
+  /** Keyed by backup plan id. */
+  backupSelections: Record<string, BackupSelectionScenario[]>;
+  /** ListProtectedResources; ListProtectedResourcesByBackupVault gives those whose `LastBackupVaultArn` is the vault. */
   backupProtectedResources: ProtectedResource[];
   backupRestoreJobs: RestoreJobsListMember[];
   securityHubStandards: StandardsSubscription[];

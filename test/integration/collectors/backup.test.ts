@@ -1,94 +1,27 @@
 // The Backup collector: vaults with their protected resources, plans, selections, restore jobs; every page; each
 // operation denied; throttling; and the coverage rules judging a DynamoDB table and an RDS database against it.
-//
-// moto lacks GetBackupSelection and ListProtectedResourcesByBackupVault and the harness has no stand-in for them, so
-// this file puts a small shim in front of the fault proxy: it answers those two calls when moto's "not implemented"
-// HTML page comes back, and passes everything else — injected faults included — through unchanged. (ListBackupSelections
-// and ListRestoreJobs are harness stand-ins.)
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+// moto lacks ListBackupSelections, GetBackupSelection, ListProtectedResourcesByBackupVault and ListRestoreJobs: the
+// harness stand-ins answer them from the proxy's scenario state (docs/dev/testing-with-moto.md).
 import { BackupClient, CreateBackupPlanCommand, CreateBackupVaultCommand } from '@aws-sdk/client-backup';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import backup from '../../../src/collectors/backup.js';
 import { Resource, type CollectionRecord, type Snapshot } from '../../../src/core/index.js';
 import { clientConfig, startAwsHarness, type AwsHarness } from '../../harness/index.js';
 import { ACCOUNT, byUid, expectFailedRecord, expectUnknown, marks, ofType, record, region, statuses } from './governance-helpers.js';
-import { scanWith } from './scan-helpers.js';
-
-interface Shim {
-  endpoint: string;
-  selections: Map<string, object>;
-  protectedResources: Map<string, string[]>;
-  stop(): Promise<void>;
-}
-
-const SELECTION_PATH = /^\/backup\/plans\/([^/]+)\/selections\/([^/]+)\/?$/;
-const PROTECTED_PATH = /^\/backup-vaults\/([^/]+)\/resources\/?$/;
-
-function startShim(target: string): Promise<Shim> {
-  const selections = new Map<string, object>();
-  const protectedResources = new Map<string, string[]>();
-  const upstream = new URL(target);
-  const server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const forward = request({ hostname: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-        const body: Buffer[] = [];
-        answer.on('data', (c: Buffer) => body.push(c));
-        answer.on('end', () => {
-          const raw = Buffer.concat(body);
-          const path = decodeURIComponent(new URL(req.url ?? '/', 'http://shim').pathname);
-          const notImplemented = (answer.statusCode === 404 || answer.statusCode === 500) && raw.toString('utf8').trimStart().startsWith('<');
-          const selection = SELECTION_PATH.exec(path);
-          const vault = PROTECTED_PATH.exec(path);
-          let reply: object | undefined;
-          if (notImplemented && selection) reply = selections.get(`${selection[1]}/${selection[2]}`);
-          if (notImplemented && vault) reply = { Results: (protectedResources.get(vault[1] ?? '') ?? []).map((ResourceArn) => ({ ResourceArn, ResourceType: ResourceArn.split(':')[2], LastBackupTime: 1_760_000_000 })) };
-          if (reply) {
-            const json = Buffer.from(JSON.stringify(reply));
-            res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(json.length) });
-            res.end(json);
-            return;
-          }
-          const headers = Object.fromEntries(Object.entries(answer.headers).filter(([k]) => !['connection', 'transfer-encoding', 'keep-alive'].includes(k)));
-          res.writeHead(answer.statusCode ?? 500, { ...headers, 'content-length': String(raw.length) });
-          res.end(raw);
-        });
-      });
-      forward.on('error', () => res.destroy());
-      forward.end(Buffer.concat(chunks));
-    });
-  });
-  return new Promise((done) =>
-    server.listen(0, '127.0.0.1', () =>
-      done({
-        endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-        selections,
-        protectedResources,
-        stop: () => new Promise<void>((closed) => server.close(() => closed())),
-      }),
-    ),
-  );
-}
+import { scanWith, verdicts } from './scan-helpers.js';
 
 let h: AwsHarness;
-let shim: Shim;
 beforeAll(async () => {
   h = await startAwsHarness();
-  shim = await startShim(h.endpoint);
 });
 afterAll(async () => {
-  await shim?.stop();
   await h?.stop();
 });
 beforeEach(async () => {
   await h.reset();
-  shim.selections.clear();
-  shim.protectedResources.clear();
 });
 
-const scan = (options: Parameters<typeof scanWith>[2] = {}) => scanWith({ ...h, endpoint: shim.endpoint }, [backup], options);
+const scan = (options: Parameters<typeof scanWith>[2] = {}) => scanWith(h, [backup], options);
 const TABLE = `arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/orders`;
 const DATABASE = `arn:aws:rds:us-east-1:${ACCOUNT}:db:core`;
 const DAY = 86_400_000;
@@ -112,13 +45,16 @@ async function seedBackup(): Promise<Seeded> {
   client.destroy();
   const planId = plan.BackupPlanId ?? '';
   const regionState = h.proxy.state.account().region('us-east-1');
-  regionState.backupSelections[planId] = [{ SelectionId: 'sel-1', SelectionName: 'tagged', BackupPlanId: planId, IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/backup` }];
-  shim.selections.set(`${planId}/sel-1`, {
-    BackupPlanId: planId,
-    SelectionId: 'sel-1',
-    BackupSelection: { SelectionName: 'tagged', IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/backup`, ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'backup', ConditionValue: 'daily' }] },
-  });
-  shim.protectedResources.set('prod', [DATABASE]);
+  regionState.backupSelections[planId] = [
+    {
+      SelectionId: 'sel-1',
+      SelectionName: 'tagged',
+      BackupPlanId: planId,
+      IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/backup`,
+      BackupSelection: { SelectionName: 'tagged', IamRoleArn: `arn:aws:iam::${ACCOUNT}:role/backup`, ListOfTags: [{ ConditionType: 'STRINGEQUALS', ConditionKey: 'backup', ConditionValue: 'daily' }] },
+    },
+  ];
+  regionState.backupProtectedResources = [{ ResourceArn: DATABASE, ResourceType: 'RDS', LastBackupTime: new Date(Date.now() - DAY), LastBackupVaultArn: vault.BackupVaultArn }];
   regionState.backupRestoreJobs = [
     { RestoreJobId: 'rj-ok', Status: 'COMPLETED', CreationDate: new Date(Date.now() - 30 * DAY), CompletionDate: new Date(Date.now() - 30 * DAY + 3_600_000), ResourceType: 'RDS' },
     { RestoreJobId: 'rj-failed', Status: 'FAILED', CreationDate: new Date(Date.now() - 10 * DAY), CompletionDate: new Date(Date.now() - 10 * DAY), ResourceType: 'DynamoDB' },
@@ -186,12 +122,12 @@ describe('backup collector', () => {
       ['rj-ok', 'COMPLETED', 'RDS'],
       ['rj-failed', 'FAILED', 'DynamoDB'],
     ]);
-    for (const [action, type] of [
-      ['backup:ListBackupVaults', 'AWS::Backup::BackupVault'],
-      ['backup:ListBackupPlans', 'AWS::Backup::BackupPlan'],
-      ['backup:ListBackupSelections', 'AWS::Backup::BackupSelection'],
+    for (const [action, lists] of [
+      ['backup:ListBackupVaults', ['AWS::Backup::BackupVault']],
+      ['backup:ListBackupPlans', ['AWS::Backup::BackupPlan', 'AWS::Backup::BackupSelection']],
+      ['backup:ListBackupSelections', ['AWS::Backup::BackupSelection']],
     ] as const) {
-      expect(record(snapshot, action)).toMatchObject({ outcome: 'ok', lists: [type] });
+      expect(record(snapshot, action)).toMatchObject({ outcome: 'ok', lists });
     }
     expect(statuses(withDataStores(snapshot), ['backup-restore-tested-yearly', ...COVERAGE_RULES])).toEqual({
       'backup-restore-tested-yearly': 'pass',
@@ -204,7 +140,9 @@ describe('backup collector', () => {
     const snapshot = await scan({ regions: ['us-east-1', 'eu-west-1'] });
     expect(ofType(snapshot, 'AWS::Backup::BackupVault')).toEqual([]);
     expect(region(snapshot, 'eu-west-1').properties['Backup']).toEqual({ RestoreJobs: [] });
-    expect(record(snapshot, 'backup:ListBackupSelections', 'us-east-1')).toMatchObject({ outcome: 'ok', lists: ['AWS::Backup::BackupSelection'] });
+    // No plan, so no ListBackupSelections call: the plan listing says the Region has no selections.
+    expect(snapshot.collection.some((r) => r.action === 'backup:ListBackupSelections')).toBe(false);
+    expect(record(snapshot, 'backup:ListBackupPlans', 'eu-west-1')).toMatchObject({ outcome: 'ok', lists: ['AWS::Backup::BackupPlan', 'AWS::Backup::BackupSelection'] });
     expect(statuses(withDataStores(snapshot), ['backup-restore-tested-yearly', ...COVERAGE_RULES])).toEqual({
       'backup-restore-tested-yearly': 'fail',
       'dynamodb-table-backed-up': 'fail',
@@ -223,8 +161,13 @@ describe('backup collector', () => {
     client.destroy();
     const regionState = h.proxy.state.account().region('us-east-1');
     for (const planId of plans) {
-      regionState.backupSelections[planId] = ['s1', 's2'].map((id) => ({ SelectionId: id, SelectionName: id, BackupPlanId: planId, IamRoleArn: 'arn:aws:iam::123456789012:role/b' }));
-      for (const id of ['s1', 's2']) shim.selections.set(`${planId}/${id}`, { BackupPlanId: planId, SelectionId: id, BackupSelection: { SelectionName: id, IamRoleArn: 'arn:aws:iam::123456789012:role/b', Resources: ['*'] } });
+      regionState.backupSelections[planId] = ['s1', 's2'].map((id) => ({
+        SelectionId: id,
+        SelectionName: id,
+        BackupPlanId: planId,
+        IamRoleArn: 'arn:aws:iam::123456789012:role/b',
+        BackupSelection: { SelectionName: id, IamRoleArn: 'arn:aws:iam::123456789012:role/b', Resources: ['*'] },
+      }));
     }
     regionState.backupRestoreJobs = ['j1', 'j2', 'j3'].map((RestoreJobId) => ({ RestoreJobId, Status: 'COMPLETED', CompletionDate: new Date(), ResourceType: 'EBS' }));
     h.proxy.paginate({ service: 'backup', operation: 'ListBackupVaults' }, { pageSize: 1, spec: { format: 'json', lists: ['BackupVaultList'], token: 'NextToken' } });
@@ -235,7 +178,7 @@ describe('backup collector', () => {
     const snapshot = await scan();
     expect(ofType(snapshot, 'AWS::Backup::BackupVault').map((v) => v.name).sort()).toEqual(['a', 'b', 'c']);
     expect(ofType(snapshot, 'AWS::Backup::BackupPlan').map((p) => p.name).sort()).toEqual(['p1', 'p2']);
-    expect(ofType(snapshot, 'AWS::Backup::BackupSelection')).toHaveLength(4);
+    expect(ofType(snapshot, 'AWS::Backup::BackupSelection').map((s) => (s.properties['BackupSelection'] as { Resources: string[] }).Resources)).toEqual([['*'], ['*'], ['*'], ['*']]);
     expect((region(snapshot).properties['Backup'] as { RestoreJobs: unknown[] }).RestoreJobs).toHaveLength(3);
     for (const operation of ['ListBackupVaults', 'ListBackupPlans', 'ListBackupSelections', 'ListRestoreJobs']) {
       expect(h.proxy.callsTo('backup', operation).some((c) => c.answeredBy === 'page'), operation).toBe(true);
@@ -253,7 +196,9 @@ describe('backup collector', () => {
       else expect(ofType(snapshot, 'AWS::Backup::BackupVault')).toEqual([]);
       const stores = withDataStores(snapshot);
       // The table is covered only by the selection; the database only by the vault.
-      expectUnknown(stores, [operation === 'ListBackupVaults' ? 'rds-automated-backups-enabled' : 'dynamodb-table-backed-up'], `${operation} denied`);
+      const rule = operation === 'ListBackupVaults' ? 'rds-automated-backups-enabled' : 'dynamodb-table-backed-up';
+      expectUnknown(stores, [rule], `${operation} denied`);
+      expect(verdicts(stores, [rule]).get(rule)?.reasons.map((r) => r.code)).toContain(`collection_failed:backup:${operation}`);
     }
   });
 

@@ -3,7 +3,7 @@
 import { expect } from 'vitest';
 import type { CollectionRecord, Resource, Snapshot } from '../../../src/core/index.js';
 import type { AwsHarness } from '../../harness/index.js';
-import { rulesNeeding, verdicts } from './scan-helpers.js';
+import { expectListingReasons, rulesNeeding, verdicts } from './scan-helpers.js';
 
 export function ofType(snapshot: Snapshot, type: string): Resource[] {
   return snapshot.resources.filter((r) => r.type === type);
@@ -35,16 +35,18 @@ export function expectListings(snapshot: Snapshot, lists: Record<string, string[
 }
 
 /**
- * A failed action: its record says `outcome`, lists no inventory, and every rule that needs the action comes out
- * `unknown` (never pass, never not applicable). Returns the verdicts for further checks.
+ * A failed action: its record says `outcome` and keeps the types its listings declare (rules judging them are unknown
+ * with `collection_failed:<action>`), and every rule that needs the action comes out `unknown` — or `fail` on what it
+ * did see, never pass, never not applicable. Returns the verdicts for further checks.
  */
 export function expectFailed(snapshot: Snapshot, action: string, outcome: string, region = 'us-east-1'): Map<string, { status: string; reasons: Array<{ code: string }> }> {
   const record = recordOf(snapshot, action, region);
   expect(record.outcome).toBe(outcome);
-  expect(record.lists).toEqual([]);
+  expectListingReasons(snapshot, record);
   const dependent = rulesNeeding([action]);
   const judged = verdicts(snapshot, dependent);
-  for (const id of dependent) expect({ rule: id, status: judged.get(id)?.status }).toEqual({ rule: id, status: 'unknown' });
+  // A rule may still fail on what it did see (fail wins); it must never pass or be not applicable.
+  for (const id of dependent) expect({ rule: id, status: judged.get(id)?.status === 'fail' ? 'unknown' : judged.get(id)?.status }).toEqual({ rule: id, status: 'unknown' });
   return judged;
 }
 

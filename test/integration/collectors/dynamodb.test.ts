@@ -90,7 +90,8 @@ it('marks what each denied call would have told, and the rules reading it become
   h.proxy.clearFaults();
   h.proxy.fault({ service: 'dynamodb', operation: 'ListTagsOfResource' }, { kind: 'access_denied' });
   const noTags = await scanWith(h, [dynamodb]);
-  expect(resourceNamed(noTags, TABLE, 'orders').tags).toEqual({});
+  // Unread tags: empty, and marked so that a tag-based backup selection is not judged on them.
+  expect(resourceNamed(noTags, TABLE, 'orders')).toMatchObject({ tags: {}, unknown: [{ path: '@tags', reason: 'collection_failed:dynamodb:ListTagsOfResource' }] });
   expectFailure(noTags, 'dynamodb:ListTagsOfResource', 'access_denied', { affected: [uid], rules: [] });
 });
 

@@ -111,7 +111,8 @@ describe('failures', () => {
     const tasks = ofType(snapshot, TASK);
     const marked = tasks.filter((t) => t.unknown.length > 0);
     expect(marked).toHaveLength(1);
-    expect(marked[0]!.unknown.map((m) => m.path)).toEqual(['/TaskRoleArn', '/ContainerDefinitions', '/CredentialLikeEnvironment']);
+    // DescribeTaskDefinition carries the tags too: unread, they are marked as such, not an empty set.
+    expect(marked[0]!.unknown.map((m) => m.path)).toEqual(['/TaskRoleArn', '/ContainerDefinitions', '/CredentialLikeEnvironment', '@tags']);
     expect(recordOf(snapshot, 'ecs:DescribeTaskDefinition')).toMatchObject({ outcome: 'access_denied', calls: { ok: 1, access_denied: 1 }, affected: [marked[0]!.uid] });
     expect(verdicts(snapshot, ['ecs-task-definition-has-task-role']).get('ecs-task-definition-has-task-role')?.status).toBe('unknown');
   });

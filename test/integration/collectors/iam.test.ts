@@ -152,7 +152,7 @@ describe('iam collector', () => {
     for (const action of ['iam:GetAccountAuthorizationDetails', 'iam:GetCredentialReport', 'iam:GetAccountSummary', 'iam:ListAccessKeys']) {
       expect(record(snapshot, action).outcome, action).toBe('ok');
     }
-    expect(record(snapshot, 'iam:GetAccountAuthorizationDetails').lists).toEqual(['AWS::IAM::Group', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User']);
+    expect(record(snapshot, 'iam:GetAccountAuthorizationDetails').lists).toEqual(['AWS::IAM::AccessKey', 'AWS::IAM::Group', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role', 'AWS::IAM::User']);
     expect(record(snapshot, 'iam:ListAccessKeys').lists).toEqual(['AWS::IAM::AccessKey']);
     // Users with a report row need neither their login profile nor their MFA devices; roles whose details carry
     // RoleLastUsed need no GetRole.
@@ -290,9 +290,11 @@ describe('iam collector', () => {
         deny: ['GetAccountAuthorizationDetails'],
         rules: ['iam-no-full-admin-grants', 'iam-no-service-wildcard-grants', 'iam-role-trust-external-id', 'iam-role-trust-known-accounts', 'iam-role-used-recently'],
         check: (s) => {
-          // ListUsers still lists the users; what only the details show is marked.
-          expect(record(s, 'iam:ListUsers')).toMatchObject({ outcome: 'ok', lists: ['AWS::IAM::User'] });
-          expect(Object.keys(marks(byUid(s, USER('alice')))).sort()).toEqual(['/Groups', '/ManagedPolicyArns', '/PermissionsBoundary', '/Policies']);
+          // ListUsers still lists the users (and so their keys); what only the details show is marked.
+          expect(record(s, 'iam:ListUsers')).toMatchObject({ outcome: 'ok', lists: ['AWS::IAM::AccessKey', 'AWS::IAM::User'] });
+          expect(record(s, 'iam:GetAccountAuthorizationDetails').lists).toEqual(['AWS::IAM::Group', 'AWS::IAM::ManagedPolicy', 'AWS::IAM::Role']);
+          // ListUsers answers without tags: they are marked unread, not empty.
+          expect(Object.keys(marks(byUid(s, USER('alice')))).sort()).toEqual(['/Groups', '/ManagedPolicyArns', '/PermissionsBoundary', '/Policies', '@tags']);
           expect(statuses(s, ['iam-user-console-mfa'])).toEqual({ 'iam-user-console-mfa': 'pass' });
         },
       },

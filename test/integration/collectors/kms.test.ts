@@ -67,7 +67,7 @@ it('follows ListKeys to the last page', async () => {
   expect(h.proxy.callsTo('kms', 'ListKeys').map((c) => c.answeredBy)).toEqual(['moto', 'page', 'page']);
 });
 
-it('lists nothing when ListKeys is denied, and marks keys whose details were denied', async () => {
+it('leaves the key inventory incomplete when ListKeys is denied, and marks keys whose details were denied', async () => {
   const id = await createKey();
   h.proxy.fault({ service: 'kms', operation: 'ListKeys' }, { kind: 'access_denied' });
   const unlisted = await scanWith(h, [kms]);

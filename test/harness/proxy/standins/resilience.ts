@@ -1,5 +1,6 @@
-// Test-only: resilience services moto lacks: Backup selections / protected resources / restore jobs,
-// Well-Architected workloads, milestones and lens reviews, SSM Incidents response plans, and DLM (no backend).
+// Test-only: resilience services moto lacks: Backup selections (list and detail) / protected resources (all, and per
+// vault) / restore jobs, Well-Architected workloads, milestones and lens reviews, SSM Incidents response plans, and
+// DLM (no backend).
 import { randomUUID } from 'node:crypto';
 import type { LifecyclePolicy } from '@aws-sdk/client-dlm';
 import { errorReply, jsonReply } from '../protocol.js';
@@ -15,13 +16,43 @@ const backup: StandIn[] = [
     operation: 'ListBackupSelections',
     answer(ctx) {
       const planId = pathParam(ctx, /\/backup\/plans\/([^/]+)\/selections/);
-      return jsonReply('restJson', { BackupSelectionsList: toWire(ctx.region.backupSelections[planId] ?? [], 'epoch') });
+      // The list entries only: a selection's body is what GetBackupSelection returns.
+      const entries = (ctx.region.backupSelections[planId] ?? []).map(({ BackupSelection: _body, ...entry }) => entry);
+      return jsonReply('restJson', { BackupSelectionsList: toWire(entries, 'epoch') });
+    },
+  },
+  {
+    service: 'backup',
+    operation: 'GetBackupSelection',
+    answer(ctx) {
+      const planId = pathParam(ctx, /\/backup\/plans\/([^/]+)\/selections\/([^/]+)/);
+      const selectionId = pathParam(ctx, /\/backup\/plans\/([^/]+)\/selections\/([^/]+)/, 2);
+      const entry = (ctx.region.backupSelections[planId] ?? []).find((s) => s.SelectionId === selectionId);
+      if (!entry) return errorReply('restJson', 'ResourceNotFoundException', 400, `Failed reading selection ${selectionId} of backup plan ${planId}.`);
+      const { BackupSelection: body, ...listed } = entry;
+      return jsonReply('restJson', {
+        BackupPlanId: planId,
+        SelectionId: selectionId,
+        CreationDate: toWire(listed.CreationDate, 'epoch'),
+        CreatorRequestId: listed.CreatorRequestId,
+        BackupSelection: toWire(body ?? { SelectionName: listed.SelectionName, IamRoleArn: listed.IamRoleArn }, 'epoch'),
+      });
     },
   },
   {
     service: 'backup',
     operation: 'ListProtectedResources',
     answer: (ctx) => jsonReply('restJson', { Results: toWire(ctx.region.backupProtectedResources, 'epoch') }),
+  },
+  {
+    service: 'backup',
+    operation: 'ListProtectedResourcesByBackupVault',
+    answer(ctx) {
+      // The resources with recovery points in the vault: those whose last backup went to it.
+      const vault = pathParam(ctx, /\/backup-vaults\/([^/]+)\/resources/);
+      const inVault = ctx.region.backupProtectedResources.filter((r) => r.LastBackupVaultArn?.endsWith(`:backup-vault:${vault}`));
+      return jsonReply('restJson', { Results: toWire(inVault, 'epoch') });
+    },
   },
   {
     service: 'backup',
