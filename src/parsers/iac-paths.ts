@@ -7,6 +7,7 @@ import { discover } from './discover.js';
 import { SnapshotCollector, type ToolInfo } from './shared/collector.js';
 import { DEFAULT_MAX_FILE_BYTES, displayPath, readHead, readTextFile } from './shared/files.js';
 import { InputError } from './shared/input-error.js';
+import { markShippedToCustomers } from './shared/shipped.js';
 import { readHclModule, type HclFile } from './terraform/hcl/module.js';
 import { mayBeTerraformPlan, readTerraformPlan } from './terraform/plan/read-plan.js';
 
@@ -114,6 +115,7 @@ export async function parseIacPaths(paths: string[], options: IacOptions = {}): 
     }
     guarded(displayPath(folder), 'terraform', () => readHclModule(files, tfvars, out, { isScannedFolder: (abs) => moduleFolders.has(abs) }));
   }
+  markShippedToCustomers(out.resources, globs);
   return out.snapshot(options.tool);
 }
 

@@ -12,7 +12,7 @@ export const FIXTURE_ACCOUNT = '111111111111';
 export const FIXTURE_REGION = 'us-east-1';
 
 /** Turns a code input (template text) into a snapshot with the real parser; registered by the parsers. */
-export type CodeInputParser = (text: string, options: { file: string; parameters?: Record<string, string> | undefined }) => Snapshot;
+export type CodeInputParser = (text: string, options: { file: string; parameters?: Record<string, string> | undefined; customerTemplates?: string[] | undefined }) => Snapshot;
 
 const codeParsers: Partial<Record<'cloudformation' | 'terraformPlan' | 'terraform', CodeInputParser>> = {};
 
@@ -73,5 +73,6 @@ export function caseSnapshot(fixture: FixtureCase, rule: Rule, file: string): Sn
   if (!parser) throw new Error(`no parser is registered for ${kind} fixtures`);
   const text = fixture.cloudformation ?? fixture.terraformPlan ?? fixture.terraform ?? '';
   const ext = kind === 'cloudformation' ? (text.trimStart().startsWith('{') ? 'json' : 'yaml') : kind === 'terraformPlan' ? 'tfplan.json' : 'tf';
-  return parser(text, { file: `${file}.${ext}`, parameters: fixture.parameters });
+  const input = `${file}.${ext}`;
+  return parser(text, { file: input, parameters: fixture.parameters, customerTemplates: fixture.customerTemplate ? [input] : undefined });
 }

@@ -39,12 +39,15 @@ export const FixtureCase = z
     /** Terraform: plan JSON text (`terraform show -json`) or HCL (`.tf`) text. */
     terraformPlan: z.string().optional(),
     terraform: z.string().optional(),
+    /** The code input is a template shipped to customers (ftr.yaml `customerTemplates`): the parser marks it so. */
+    customerTemplate: z.boolean().optional(),
   })
   .strict()
   .refine((c) => [c.live, c.cloudformation, c.terraformPlan, c.terraform].filter((x) => x !== undefined).length === 1, {
     message: 'each case has exactly one input: live, cloudformation, terraformPlan or terraform',
   })
-  .refine((c) => c.expect !== 'fail' || c.messageId !== undefined, { message: 'a fail case names the messageId it expects' });
+  .refine((c) => c.expect !== 'fail' || c.messageId !== undefined, { message: 'a fail case names the messageId it expects' })
+  .refine((c) => c.customerTemplate === undefined || c.live === undefined, { message: 'customerTemplate applies to code inputs; live resources set shippedToCustomers themselves' });
 export type FixtureCase = z.infer<typeof FixtureCase>;
 
 export const FixtureFile = z.object({ cases: z.array(FixtureCase).min(1) }).strict();

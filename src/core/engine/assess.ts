@@ -49,6 +49,8 @@ export function assess(input: AssessInput): Assessment {
   const findings = buildFindings(runs, waivers, now, checklistId, (uid) => byUid.get(uid));
   const findingsByRule = new Map<string, Finding[]>();
   for (const f of findings) (findingsByRule.get(f.ruleId) ?? findingsByRule.set(f.ruleId, []).get(f.ruleId)!).push(f);
+  // Findings are built rule by rule in this order; a requirement lists its rules' findings in it, without scanning all.
+  const ruleOrder = [...new Set(rules.map((rule) => rule.meta.id))];
   const verdicts = new Map<string, RuleVerdict>(rules.map((rule) => [rule.meta.id, ruleVerdict(rule, findingsByRule.get(rule.meta.id) ?? [], index)]));
 
   const attestations = new Map<string, { state: AttestationState | undefined; loaded: LoadedConfig['attestations'][number] }>();
@@ -111,7 +113,7 @@ export function assess(input: AssessInput): Assessment {
       evidencedBy: requirement.evidencedBy,
       remediationBucket: requirement.remediationBucket,
       unconfirmed: requirement.unconfirmedIn.includes(selected.version.id),
-      findings: findings.filter((f) => ruleIds.has(f.ruleId) && f.status !== 'pass' && f.status !== 'not_applicable').map((f) => f.id),
+      findings: ruleOrder.filter((id) => ruleIds.has(id)).flatMap((id) => (findingsByRule.get(id) ?? []).filter((f) => f.status !== 'pass' && f.status !== 'not_applicable').map((f) => f.id)),
       gating: gatingRules.map(({ rule, basis }) => link(rule, basis)),
       informing: informingRules.map(({ rule, basis }) => link(rule, basis)),
       attestation: state

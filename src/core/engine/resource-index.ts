@@ -20,12 +20,51 @@ export function refersTo(value: unknown, target: Resource): boolean {
   return value === target.uid || value === target.physicalId || value === target.location.arn;
 }
 
+type Verdict = { complete: boolean; reason?: string };
+
+/** The candidates of one relation (type, property, source, account), keyed by the reference each one holds. */
+interface RelationTable {
+  candidates: Resource[];
+  /** Candidate positions by the uid of a `{ $ref }` value. */
+  byRef: Map<string, number[]>;
+  /** Candidate positions by a literal reference (id, name, ARN). */
+  byText: Map<string, number[]>;
+  /** The reason of the first candidate whose reference is unknown: it may point at any resource. */
+  uncertain: string | undefined;
+}
+
+/** A pool of resources a reference may resolve to, keyed by uid and by the names a reference may use. */
+interface NameTable {
+  pool: Resource[];
+  byUid: Map<string, number[]>;
+  byName: Map<string, number[]>;
+}
+
+const ANY = '\u0001';
+
+function add(map: Map<string, number[]>, key: string, position: number): void {
+  const list = map.get(key);
+  if (list) list.push(position);
+  else map.set(key, [position]);
+}
+
+function pick<T>(items: readonly T[], ...lists: Array<readonly number[] | undefined>): T[] {
+  const positions = new Set<number>();
+  for (const list of lists) for (const p of list ?? []) positions.add(p);
+  return [...positions].sort((a, b) => a - b).map((p) => items[p]!);
+}
+
 /**
  * The resources of one assessment, indexed for rules: by type, and with the collection records that say whether an
- * inventory is complete (ARCHITECTURE §3, §5).
+ * inventory is complete (ARCHITECTURE §3, §5). Inventories, relations and reference lookups are computed once per
+ * key and kept: rules ask the same questions for every resource, and answering each by scanning the whole input made
+ * large inputs quadratic (bench/README.md). Resources and records never change after construction.
  */
 export class ResourceIndex {
   private readonly byType = new Map<string, Resource[]>();
+  private readonly inventories = new Map<string, Verdict>();
+  private readonly relations = new Map<string, RelationTable>();
+  private readonly names = new Map<string, NameTable>();
 
   constructor(
     readonly resources: readonly Resource[],
@@ -53,6 +92,16 @@ export class ResourceIndex {
    * accounts an `ok` listing record in every account of the scope (and every Region, for a regional type).
    */
   inventory(type: string, filter: InventoryFilter = {}): { complete: boolean; reason?: string } {
+    const key = [type, filter.source ?? ANY, filter.account ?? ANY, filter.region ?? ANY].join('\0');
+    let verdict = this.inventories.get(key);
+    if (verdict === undefined) {
+      verdict = this.computeInventory(type, filter);
+      this.inventories.set(key, verdict);
+    }
+    return { ...verdict };
+  }
+
+  private computeInventory(type: string, filter: InventoryFilter): Verdict {
     const sources = filter.source ? [filter.source] : this.scope.sources;
     for (const source of sources) {
       const verdict = CODE_SOURCES.includes(source) ? this.codeInventory(source) : this.liveInventory(type, filter);
@@ -61,14 +110,14 @@ export class ResourceIndex {
     return { complete: true };
   }
 
-  private codeInventory(source: Source): { complete: boolean; reason?: string } {
+  private codeInventory(source: Source): Verdict {
     const files = this.records.filter((r) => r.source === source && r.action === 'parse');
     if (files.length === 0) return { complete: false, reason: `not_collected:${source}` };
     const failed = files.find((r) => r.outcome !== 'ok');
     return failed ? { complete: false, reason: `input_error:${failed.file ?? 'unknown file'}` } : { complete: true };
   }
 
-  private liveInventory(type: string, filter: InventoryFilter): { complete: boolean; reason?: string } {
+  private liveInventory(type: string, filter: InventoryFilter): Verdict {
     const listing = this.records.filter((r) => r.source === 'live' && (r.lists.includes(type) || r.lists.includes('*')));
     const accounts = filter.account !== undefined ? [filter.account] : this.scope.accounts;
     if (listing.length === 0 || accounts.length === 0) return { complete: false, reason: `not_collected:${type}` };
@@ -87,20 +136,52 @@ export class ResourceIndex {
     return { complete: true };
   }
 
+  private relationTable(type: string, property: string, source: Source, account: string | undefined): RelationTable {
+    const key = [type, property, source, account ?? ANY].join('\0');
+    const cached = this.relations.get(key);
+    if (cached) return cached;
+    const pointer = `/${property}`;
+    const table: RelationTable = { candidates: this.ofType(type, { source, account }), byRef: new Map(), byText: new Map(), uncertain: undefined };
+    table.candidates.forEach((candidate, position) => {
+      const mark = candidate.unknown.find((m) => m.path === pointer || pointer.startsWith(`${m.path}/`) || m.path === '');
+      if (mark) {
+        table.uncertain ??= mark.reason;
+        return;
+      }
+      const value = readPointer(candidate.properties, pointer);
+      if (isResourceRef(value)) add(table.byRef, value.$ref, position);
+      else if (typeof value === 'string' && value !== '') add(table.byText, value, position);
+    });
+    this.relations.set(key, table);
+    return table;
+  }
+
   related(resource: Resource, type: string, property: string): RelatedResult {
     const relationMark = resource.unknown.find((mark) => mark.path === `@${type}`);
-    const candidates = this.ofType(type, { source: resource.source, account: resource.account });
-    const pointer = `/${property}`;
-    const matched: Resource[] = [];
-    let uncertain: string | undefined;
-    for (const candidate of candidates) {
-      const mark = candidate.unknown.find((m) => m.path === pointer || pointer.startsWith(`${m.path}/`) || m.path === '');
-      if (mark) uncertain ??= mark.reason;
-      else if (refersTo(readPointer(candidate.properties, pointer), resource)) matched.push(candidate);
-    }
+    const table = this.relationTable(type, property, resource.source, resource.account);
+    const names = [resource.uid, resource.physicalId, resource.location.arn].filter((n): n is string => n !== undefined && n !== '');
+    const matched = pick(table.candidates, table.byRef.get(resource.uid), ...names.map((n) => table.byText.get(n)));
     const inventory = this.inventory(type, { source: resource.source, account: resource.account });
-    const reason = relationMark?.reason ?? uncertain ?? (inventory.complete ? undefined : inventory.reason);
+    const reason = relationMark?.reason ?? table.uncertain ?? (inventory.complete ? undefined : inventory.reason);
     return reason === undefined ? { resources: matched, complete: true } : { resources: matched, complete: false, reason };
+  }
+
+  /** Resources of `type` (any type when absent) a reference from `from` may name; untyped lookups stay in its account. */
+  private nameTable(type: string | undefined, from: Resource): NameTable {
+    const key = [type ?? ANY, from.source, from.account ?? ANY].join('\0');
+    const cached = this.names.get(key);
+    if (cached) return cached;
+    const pool =
+      type !== undefined
+        ? this.ofType(type, { source: from.source, account: from.account })
+        : this.resources.filter((r) => r.source === from.source && r.account === from.account);
+    const table: NameTable = { pool, byUid: new Map(), byName: new Map() };
+    pool.forEach((r, position) => {
+      add(table.byUid, r.uid, position);
+      for (const name of new Set([r.physicalId, r.location.arn])) if (name !== undefined && name !== '' && name !== r.uid) add(table.byName, name, position);
+    });
+    this.names.set(key, table);
+    return table;
   }
 
   /**
@@ -108,8 +189,14 @@ export class ResourceIndex {
    * so a match in the referring resource's own Region wins.
    */
   resolve(from: Resource, value: unknown, type?: string): Resource | undefined {
-    const pool = type ? this.ofType(type, { source: from.source, account: from.account }) : this.resources;
-    const matches = pool.filter((r) => r.source === from.source && (type !== undefined || r.account === from.account) && refersTo(value, r));
+    let matches: Resource[];
+    if (isResourceRef(value)) {
+      const table = this.nameTable(type, from);
+      matches = pick(table.pool, table.byUid.get(value.$ref));
+    } else if (typeof value === 'string' && value !== '') {
+      const table = this.nameTable(type, from);
+      matches = pick(table.pool, table.byUid.get(value), table.byName.get(value));
+    } else return undefined;
     return matches.find((r) => r.region === from.region) ?? matches[0];
   }
 }

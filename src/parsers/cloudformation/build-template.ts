@@ -5,6 +5,7 @@ import { isPlainObject, Unresolved } from '../shared/values.js';
 import type { ResourceDraft } from './draft.js';
 import { finalizeDraft } from './finalize.js';
 import { readParameters } from './parameters.js';
+import { propertyLinesOf } from '../shared/property-lines.js';
 import { globalsFor, mergeGlobals } from './sam/globals.js';
 import { samImplicitIds } from './sam/implicit-ids.js';
 import { expandServerless } from './sam/index.js';
@@ -143,6 +144,7 @@ function draftResource(
   if (written !== undefined && written !== null) {
     if (isPlainObject(written) && !isIntrinsic(written)) {
       draft.raw = written;
+      draft.lines = propertyLinesOf(written);
       for (const key of Object.keys(written)) {
         const { value, notes } = scope.collect(() => scope.property.eval(written[key], 0));
         draft.properties[key] = value;

@@ -12,6 +12,8 @@ export interface ResourceDraft {
   sourceLogicalId: string;
   line: number | undefined;
   column: number | undefined;
+  /** Lines of the property paths written in the template (JSON pointer → line); not for derived drafts. */
+  lines?: Record<string, number> | undefined;
   unknown: UnknownMark[];
   assumptions: Assumption[];
   suppressions: Suppression[];

@@ -11,7 +11,7 @@ const MATERIALIZE = { isSecretKey: isSecretPropertyKey, deferredString: dynamicR
 
 /** Turns a draft into a model resource: secrets scrubbed, unknown parts listed, name and tags read. */
 export function finalizeDraft(draft: ResourceDraft, uid: string, file: string): Resource {
-  SECRET_SCRUBBERS[draft.type]?.(draft.properties, draft.raw);
+  SECRET_SCRUBBERS[draft.type]?.(draft.properties, draft.raw, draft.id);
   const names = literalName(draft.type, draft.properties);
   const unknown = [...draft.unknown];
   const properties = (materialize(draft.properties, '', unknown, MATERIALIZE) ?? {}) as Record<string, unknown>;
@@ -29,6 +29,7 @@ export function finalizeDraft(draft: ResourceDraft, uid: string, file: string): 
       ...(draft.line !== undefined ? { line: draft.line } : {}),
       ...(draft.column !== undefined ? { column: draft.column } : {}),
       logicalId: draft.sourceLogicalId,
+      ...(draft.lines !== undefined ? { lines: draft.lines } : {}),
     },
     unknown,
     assumptions: draft.assumptions,

@@ -71,8 +71,9 @@ export function parameterValue(
     return convertParameterValue(def.type, given);
   }
   if (isSsmParameterType(def.type)) return new Unresolved(`ssm_parameter:${def.name}`);
-  if (!def.hasDefault) return new Unresolved(`parameter:${def.name}`);
+  // A secret's value is unknown whether or not it has a default; the reason says it is a secret either way.
   if (def.secret && mode === 'property') return new Unresolved(`secret_parameter:${def.name}`);
+  if (!def.hasDefault) return new Unresolved(`parameter:${def.name}`);
   assume(def.secret ? `depends on parameter ${def.name} (its Default was used)` : `depends on parameter ${def.name} (Default ${JSON.stringify(def.default)} used)`);
   return convertParameterValue(def.type, def.default);
 }

@@ -4,15 +4,19 @@ import type { PositionedDocument } from '../shared/positions.js';
 import { parseYamlPositioned } from '../shared/yaml-positioned.js';
 import { isPlainObject } from '../shared/values.js';
 
-/** How deep every position is kept: sections, resources, their attributes and property names (see PositionTable). */
+/**
+ * How deep every position is kept: sections, resources, their attributes and property names (see PositionTable).
+ * Below that, only the lines of property paths are kept, as the template is read (shared/property-lines.ts).
+ */
 const POSITION_DEPTH = 3;
+export const BENCH = { mode: 'on' }; // BENCH-TEMP
 
 /** Parses template text: JSON when it starts with `{`, YAML otherwise. Throws InputError with the line. */
 export function parseTemplateText(text: string): PositionedDocument {
   let start = 0;
   while (start < text.length && /\s|\uFEFF/.test(text[start]!)) start++;
   if (start >= text.length) throw new InputError('the file is empty; expected a CloudFormation template');
-  return text[start] === '{' ? parseJsonPositioned(text, POSITION_DEPTH) : parseYamlPositioned(text, POSITION_DEPTH);
+  return text[start] === '{' ? parseJsonPositioned(text, POSITION_DEPTH, BENCH.mode === 'on') : parseYamlPositioned(text, POSITION_DEPTH, BENCH.mode === 'on');
 }
 
 /** A CloudFormation template: `AWSTemplateFormatVersion`, or a `Resources` map of `AWS::`/`Custom::` types. */

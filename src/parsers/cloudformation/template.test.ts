@@ -77,7 +77,7 @@ describe('a CloudFormation template', () => {
   });
 
   it('places every resource at the line and column of its logical id', () => {
-    expect(byId('Logs').location).toEqual({ file: 'app.yaml', line: 8, column: 3, logicalId: 'Logs' });
+    expect(byId('Logs').location).toEqual({ file: 'app.yaml', line: 8, column: 3, logicalId: 'Logs', lines: { '/BucketName': 18, '/Tags': 19, '/Tags/0': 20 } });
     expect(byId('Group').location.line).toBe(21);
     expect(byId('Plain').location.line).toBe(60);
     expect(byId('Logs').uid).toBe('cfn:app.yaml#Logs');
@@ -107,10 +107,10 @@ describe('a CloudFormation template', () => {
     expect(byId('LiteralDb').unknown).toEqual([{ path: '/Secret', reason: 'dynamic_reference:secretsmanager' }]);
   });
 
-  it('keeps environment variable names, flags the ones that look like credentials', () => {
+  it('keeps environment variable names, flags the ones that look like credentials or take a secret parameter', () => {
     expect(byId('Fn').properties).toEqual({
       Environment: { Variables: { DB_PASSWORD: '<redacted>', AWS_KEY: '<redacted>', TABLE: '<redacted>', FROM_PARAM: '<redacted>' } },
-      EnvironmentFlags: { LooksLikeCredential: ['DB_PASSWORD', 'AWS_KEY'] },
+      EnvironmentFlags: { LooksLikeCredential: ['DB_PASSWORD', 'AWS_KEY', 'FROM_PARAM'] },
     });
     expect(byId('Task').properties).toEqual({
       ContainerDefinitions: [{ Name: 'app', Environment: [{ Name: 'API_TOKEN' }, { Name: 'MODE' }], Secrets: [{ Name: 'DB' }] }],
@@ -135,7 +135,8 @@ describe('a CloudFormation template', () => {
     }, null, 2);
     const fromJson = parseCloudFormation(json, { file: 'app.json' }).resources[0]!;
     expect(fromJson.properties).toEqual(byId('Logs').properties);
-    expect(fromJson.location).toEqual({ file: 'app.json', line: 3, column: 5, logicalId: 'Logs' });
+    expect(fromJson.location).toMatchObject({ file: 'app.json', line: 3, column: 5, logicalId: 'Logs' });
+    expect(fromJson.location.lines).toEqual({ '/BucketName': 6, '/Tags': 7, '/Tags/0': 8, '/Tags/0/Key': 9, '/Tags/0/Value': 10 });
   });
 });
 

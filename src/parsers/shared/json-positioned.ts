@@ -1,13 +1,14 @@
 import { InputError, MAX_NESTING } from './input-error.js';
 import { detach, isIntrinsicKey, packPosition, PositionTable, setOwn, type PositionedDocument } from './positions.js';
+import { childScope, opensIntrinsic, propertiesScope, recordLine, type LineScope } from './property-lines.js';
 
 /**
  * A JSON parser that records where every value starts (line and column), for templates and plans. JSON.parse is
  * faster but forgets positions; this one stays within a small factor of it and reports errors with line and column.
  * Duplicate keys are an error: a template whose later key silently wins can hide a setting.
  */
-export function parseJsonPositioned(text: string, positionDepth = Number.POSITIVE_INFINITY): PositionedDocument {
-  return new JsonReader(text, positionDepth).read();
+export function parseJsonPositioned(text: string, positionDepth = Number.POSITIVE_INFINITY, propertyLines = false): PositionedDocument {
+  return new JsonReader(text, positionDepth, propertyLines).read();
 }
 
 class JsonReader {
@@ -19,6 +20,8 @@ class JsonReader {
   constructor(
     private readonly text: string,
     positionDepth: number,
+    /** Whether the lines of a template's property paths are recorded (shared/property-lines.ts). */
+    private readonly propertyLines: boolean,
   ) {
     this.positions = new PositionTable(positionDepth);
     if (text.charCodeAt(0) === 0xfeff) {
@@ -66,10 +69,10 @@ class JsonReader {
     this.i = i;
   }
 
-  private value(depth: number, key: string | undefined): unknown {
+  private value(depth: number, key: string | undefined, lines?: LineScope): unknown {
     const c = this.text.charCodeAt(this.i);
-    if (c === 123) return this.object(depth, key);
-    if (c === 91) return this.array(depth, key);
+    if (c === 123) return this.object(depth, key, lines);
+    if (c === 91) return this.array(depth, key, lines);
     if (c === 34) return this.string();
     if (c === 45 || (c >= 48 && c <= 57)) return this.number();
     if (this.text.startsWith('true', this.i)) return this.word(4, true);
@@ -83,10 +86,12 @@ class JsonReader {
     return value;
   }
 
-  private object(depth: number, parentKey: string | undefined): Record<string, unknown> {
+  private object(depth: number, parentKey: string | undefined, scope?: LineScope): Record<string, unknown> {
     if (depth >= MAX_NESTING) this.fail(`values are nested deeper than ${MAX_NESTING} levels`);
     this.i++;
     const out: Record<string, unknown> = {};
+    let lines = scope ?? (this.propertyLines ? propertiesScope(out, depth, parentKey) : undefined);
+    let firstKey = true;
     const keep = this.positions.keeps(depth, parentKey);
     const where: Array<string | number> = [];
     let first: Array<string | number> | undefined;
@@ -108,7 +113,17 @@ class JsonReader {
       if (keep) where.push(key, packPosition(keyLine, keyColumn));
       else if (first === undefined) first = [key, packPosition(keyLine, keyColumn)];
       else first.length = 0;
-      setOwn(out, key, this.value(depth + 1, key));
+      let child: LineScope | undefined;
+      if (lines !== undefined) {
+        if (scope !== undefined && firstKey && opensIntrinsic(key)) lines = undefined;
+        else {
+          const pointer = recordLine(lines, key, keyLine);
+          const c = this.text.charCodeAt(this.i);
+          if (c === 123 || c === 91) child = childScope(lines, pointer, keyLine);
+        }
+      }
+      firstKey = false;
+      setOwn(out, key, this.value(depth + 1, key, child));
       this.skipSpace();
       const next = this.text.charCodeAt(this.i);
       if (next === 44) {
@@ -126,7 +141,7 @@ class JsonReader {
     }
   }
 
-  private array(depth: number, parentKey: string | undefined): unknown[] {
+  private array(depth: number, parentKey: string | undefined, lines?: LineScope): unknown[] {
     if (depth >= MAX_NESTING) this.fail(`values are nested deeper than ${MAX_NESTING} levels`);
     this.i++;
     const out: unknown[] = [];
@@ -140,7 +155,13 @@ class JsonReader {
     }
     for (;;) {
       if (keep) where.push(this.here());
-      out.push(this.value(depth + 1, undefined));
+      let child: LineScope | undefined;
+      if (lines !== undefined) {
+        const pointer = recordLine(lines, out.length, this.line);
+        const c = this.text.charCodeAt(this.i);
+        if (c === 123 || c === 91) child = childScope(lines, pointer, this.line);
+      }
+      out.push(this.value(depth + 1, undefined, child));
       this.skipSpace();
       const next = this.text.charCodeAt(this.i);
       if (next === 44) {

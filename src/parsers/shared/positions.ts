@@ -14,6 +14,10 @@ export function packPosition(line: number, column: number): number {
   return line * COLUMN_SPAN + Math.min(column, COLUMN_SPAN - 1);
 }
 
+export function lineOf(packed: number): number {
+  return Math.floor(packed / COLUMN_SPAN);
+}
+
 export function unpackPosition(packed: number): Position {
   const line = Math.floor(packed / COLUMN_SPAN);
   return { line, column: packed - line * COLUMN_SPAN };

@@ -1,5 +1,6 @@
 import { MAX_NESTING } from './input-error.js';
 import { detach, packPosition, PositionTable, setOwn, type PositionedDocument } from './positions.js';
+import { childScope, opensIntrinsic, propertiesScope, recordLine, type LineScope } from './property-lines.js';
 import { resolvePlainScalar } from './yaml-scalars.js';
 import { longForm } from './yaml-tags.js';
 
@@ -18,8 +19,8 @@ export class YamlFallback extends Error {
  * complex keys, directives, several documents, tabs in indentation — and every syntax error makes it give up
  * (YamlFallback), so the general library decides, and reports errors with its wording.
  */
-export function parseYamlFast(text: string, positionDepth = Number.POSITIVE_INFINITY): PositionedDocument {
-  return new FastYaml(text, positionDepth).document();
+export function parseYamlFast(text: string, positionDepth = Number.POSITIVE_INFINITY, propertyLines = false): PositionedDocument {
+  return new FastYaml(text, positionDepth, propertyLines).document();
 }
 
 const SPACE = 32;
@@ -35,6 +36,8 @@ class FastYaml {
   constructor(
     private readonly text: string,
     positionDepth: number,
+    /** Whether the lines of a template's property paths are recorded (shared/property-lines.ts). */
+    private readonly propertyLines: boolean,
   ) {
     this.positions = new PositionTable(positionDepth);
     if (text.charCodeAt(0) === 0xfeff) this.lineStarts[0] = 1;
@@ -131,12 +134,12 @@ class FastYaml {
   }
 
   /** A block node whose first line is `line`, starting at column `col` (which may be inside the line). */
-  private blockNode(line: number, col: number, parentIndent: number, depth: number, key?: string): { value: unknown; next: number } {
+  private blockNode(line: number, col: number, parentIndent: number, depth: number, key?: string, lines?: LineScope): { value: unknown; next: number } {
     if (depth > MAX_NESTING) this.bail('deep nesting');
     const at = this.lineStarts[line]! + col;
     const c = this.text.charCodeAt(at);
-    if (c === 45 /* - */ && this.isSeqIndicator(at)) return this.blockSeq(line, col, depth, key);
-    if (this.keyEnd(at) >= 0) return this.blockMap(line, col, depth, key);
+    if (c === 45 /* - */ && this.isSeqIndicator(at)) return this.blockSeq(line, col, depth, key, lines);
+    if (this.keyEnd(at) >= 0) return this.blockMap(line, col, depth, key, lines);
     const { value, next } = this.inlineValue(at, parentIndent, depth, false, key);
     return { value, next };
   }
@@ -207,8 +210,10 @@ class FastYaml {
     return typeof resolved === 'string' ? resolved : String(resolved);
   }
 
-  private blockMap(line: number, col: number, depth: number, parentKey?: string): { value: Record<string, unknown>; next: number } {
+  private blockMap(line: number, col: number, depth: number, parentKey?: string, scope?: LineScope): { value: Record<string, unknown>; next: number } {
     const out: Record<string, unknown> = {};
+    let lines = scope ?? (this.propertyLines ? propertiesScope(out, depth, parentKey) : undefined);
+    let pointer: string | undefined;
     const keep = this.positions.keeps(depth, parentKey);
     const where: Array<string | number> = [];
     if (keep) this.positions.setEntries(out, where);
@@ -220,6 +225,10 @@ class FastYaml {
       const key = this.keyText(keyStart, colon);
       if (Object.hasOwn(out, key)) this.bail('duplicate key');
       if (keep) where.push(key, packPosition(current + 1, col + 1));
+      if (lines !== undefined) {
+        if (scope !== undefined && current === line && opensIntrinsic(key)) lines = undefined;
+        else pointer = recordLine(lines, key, current + 1);
+      }
       let after = colon + 1;
       while (this.text.charCodeAt(after) === SPACE || this.text.charCodeAt(after) === TAB) after++;
       let next: number;
@@ -227,9 +236,10 @@ class FastYaml {
       if (this.restIsEmpty(after)) {
         const following = this.nextContent(current + 1);
         const indent = following < this.lineCount ? this.indentOf(following) : -1;
-        if (following < this.lineCount && indent > col) ({ value, next } = this.blockNode(following, indent, col, depth + 1, key));
+        const child = lines === undefined ? undefined : childScope(lines, pointer, current + 1);
+        if (following < this.lineCount && indent > col) ({ value, next } = this.blockNode(following, indent, col, depth + 1, key, child));
         else if (following < this.lineCount && indent === col && this.text.charCodeAt(this.lineStarts[following]! + col) === 45 && this.isSeqIndicator(this.lineStarts[following]! + col)) {
-          ({ value, next } = this.blockSeq(following, col, depth + 1, key));
+          ({ value, next } = this.blockSeq(following, col, depth + 1, key, child));
         } else {
           value = null;
           next = current + 1;
@@ -248,7 +258,7 @@ class FastYaml {
     }
   }
 
-  private blockSeq(line: number, col: number, depth: number, parentKey?: string): { value: unknown[]; next: number } {
+  private blockSeq(line: number, col: number, depth: number, parentKey?: string, lines?: LineScope): { value: unknown[]; next: number } {
     const out: unknown[] = [];
     const where: number[] = [];
     if (this.positions.keeps(depth, parentKey)) this.positions.setItems(out, where);
@@ -261,11 +271,12 @@ class FastYaml {
       if (this.text.charCodeAt(item) === TAB) this.bail('tab after a list indicator');
       let value: unknown;
       let next: number;
+      const child = lines === undefined ? undefined : childScope(lines, recordLine(lines, out.length, current + 1), current + 1);
       if (this.restIsEmpty(item)) {
         const following = this.nextContent(current + 1);
         const indent = following < this.lineCount ? this.indentOf(following) : -1;
         where.push(packPosition(current + 1, col + 1));
-        if (following < this.lineCount && indent > col) ({ value, next } = this.blockNode(following, indent, col, depth + 1));
+        if (following < this.lineCount && indent > col) ({ value, next } = this.blockNode(following, indent, col, depth + 1, undefined, child));
         else {
           value = null;
           next = current + 1;
@@ -273,7 +284,7 @@ class FastYaml {
       } else {
         const itemCol = item - this.lineStarts[current]!;
         where.push(packPosition(current + 1, itemCol + 1));
-        ({ value, next } = this.blockNode(current, itemCol, col, depth + 1));
+        ({ value, next } = this.blockNode(current, itemCol, col, depth + 1, undefined, child));
       }
       out.push(value);
       const following = this.nextContent(next);

@@ -1,6 +1,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
 import { InputError, MAX_NESTING } from './input-error.js';
-import { packPosition, PositionTable, setOwn, type PositionedDocument } from './positions.js';
+import { lineOf, packPosition, PositionTable, setOwn, type PositionedDocument } from './positions.js';
+import { childScope, opensIntrinsic, propertiesScope, recordLine, type LineScope } from './property-lines.js';
 import { CFN_SHORT_TAGS, longForm } from './yaml-tags.js';
 import { parseYamlFast, YamlFallback } from './yaml-fast.js';
 
@@ -20,17 +21,17 @@ const OPTIONS: Options = { uniqueKeys: true, prettyErrors: false, customTags: CU
  * are written in; anything else goes to the full `yaml` library.
  * Aliases are refused, as CloudFormation refuses them, which also rules out "billion laughs" alias bombs.
  */
-export function parseYamlPositioned(text: string, positionDepth = Number.POSITIVE_INFINITY): PositionedDocument {
+export function parseYamlPositioned(text: string, positionDepth = Number.POSITIVE_INFINITY, propertyLines = false): PositionedDocument {
   try {
-    return parseYamlFast(text, positionDepth);
+    return parseYamlFast(text, positionDepth, propertyLines);
   } catch (error) {
     if (!(error instanceof YamlFallback) && !(error instanceof RangeError)) throw error;
   }
-  return parseYamlWithLibrary(text, positionDepth);
+  return parseYamlWithLibrary(text, positionDepth, propertyLines);
 }
 
 /** The general path: any YAML the library accepts, and its error messages. */
-export function parseYamlWithLibrary(text: string, positionDepth = Number.POSITIVE_INFINITY): PositionedDocument {
+export function parseYamlWithLibrary(text: string, positionDepth = Number.POSITIVE_INFINITY, propertyLines = false): PositionedDocument {
   const lineCounter = new LineCounter();
   let document;
   try {
@@ -59,7 +60,12 @@ export function parseYamlWithLibrary(text: string, positionDepth = Number.POSITI
     throw new InputError(message, pos.line, pos.col);
   };
 
-  const convert = (node: unknown, depth: number, parentKey?: string): unknown => {
+  /** The scope of a child node for property lines: block maps and lists only, not tagged (intrinsic) nodes. */
+  const scopeOf = (lines: LineScope | undefined, pointer: string | undefined, node: unknown, line: number): LineScope | undefined => {
+    if (lines === undefined || !(isMap(node) || isSeq(node)) || ((node as { tag?: string }).tag ?? '').startsWith('!')) return undefined;
+    return childScope(lines, pointer, line);
+  };
+  const convert = (node: unknown, depth: number, parentKey?: string, scope?: LineScope): unknown => {
     if (node === null || node === undefined) return null;
     if (depth >= MAX_NESTING) fail(`invalid YAML: values are nested deeper than ${MAX_NESTING} levels`, node as Node);
     if (isAlias(node)) return fail('YAML aliases (*name) are not allowed in CloudFormation templates', node);
@@ -71,11 +77,18 @@ export function parseYamlWithLibrary(text: string, positionDepth = Number.POSITI
       const out: Record<string, unknown> = {};
       const where: Array<string | number> = [];
       if (positions.keeps(depth, parentKey)) positions.setEntries(out, where);
+      let lines = scope ?? (propertyLines ? propertiesScope(out, depth, parentKey) : undefined);
       for (const pair of node.items) {
         const keyNode = pair.key as Node | null;
         const key = keyNode === null ? '' : isScalar(keyNode) ? String(keyNode.value) : fail('invalid YAML: a map key must be a plain value, not a list or a map', keyNode);
-        where.push(key, at(keyNode ?? (pair.value as Node | null)));
-        setOwn(out, key, convert(pair.value, depth + 1, key));
+        const packed = at(keyNode ?? (pair.value as Node | null));
+        where.push(key, packed);
+        let child: LineScope | undefined;
+        if (lines !== undefined) {
+          if (scope !== undefined && where.length === 2 && opensIntrinsic(key)) lines = undefined;
+          else child = scopeOf(lines, recordLine(lines, key, lineOf(packed)), pair.value, lineOf(packed));
+        }
+        setOwn(out, key, convert(pair.value, depth + 1, key, child));
       }
       value = out;
     } else if (isSeq(node)) {
@@ -83,8 +96,10 @@ export function parseYamlWithLibrary(text: string, positionDepth = Number.POSITI
       const where: number[] = [];
       if (positions.keeps(depth, parentKey)) positions.setItems(out, where);
       for (const item of node.items) {
-        where.push(at(item as Node));
-        out.push(convert(item, depth + 1));
+        const packed = at(item as Node);
+        where.push(packed);
+        const child = scope === undefined ? undefined : scopeOf(scope, recordLine(scope, out.length, lineOf(packed)), item, lineOf(packed));
+        out.push(convert(item, depth + 1, undefined, child));
       }
       value = out;
     } else {

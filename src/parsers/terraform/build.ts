@@ -7,6 +7,7 @@ import { isPlainObject, makeRef, materialize, Symbolic, Unresolved } from '../sh
 import { TF_ATTACHMENTS, TF_MAPPINGS, UNMAPPED_TYPE } from './mapping/index.js';
 import type { TfAttachment } from './mapping/types.js';
 import type { TfResource } from './model.js';
+import { mapLines } from './property-lines.js';
 
 interface Draft {
   input: TfResource;
@@ -16,6 +17,8 @@ interface Draft {
   unknown: UnknownMark[];
   notes: string[];
   primary: boolean;
+  /** Lines of the CloudFormation-shaped properties (`.tf` input only). */
+  lines: Record<string, number>;
 }
 
 /**
@@ -46,7 +49,8 @@ export function buildTerraform(inputs: readonly TfResource[], out: SnapshotColle
       mapped = [{ type: UNMAPPED_TYPE, properties: { TerraformType: input.type } }];
     }
     mapped.forEach((m, i) => {
-      const draft: Draft = { input, uid: m.suffix === undefined ? input.uid : `${input.uid}~${m.suffix}`, type: m.type, properties: m.properties, unknown: [], notes, primary: i === 0 };
+      const draft: Draft = { input, uid: m.suffix === undefined ? input.uid : `${input.uid}~${m.suffix}`, type: m.type, properties: m.properties, unknown: [], notes, primary: i === 0, lines: {} };
+      if (input.lines !== undefined) mapLines(m.properties, input.values, input.lines, draft.lines);
       drafts.push(draft);
       byUid.set(draft.uid, draft);
       if (draft.primary) {
@@ -110,16 +114,40 @@ function attach(input: TfResource, attachment: TfAttachment, targets: TargetInde
   if (isResourceRef(via)) target = targets.byUid.get(via.$ref);
   else if (typeof via === 'string') for (const type of attachment.targets) target ??= targets.byName(type, attachment.targetKey, via);
   if (target !== undefined && attachment.targets.includes(target.input.type)) {
+    // Lines only from the same file: a finding names the target's file.
+    const lines = input.lines !== undefined && input.file === target.input.file ? attachmentLines(input, contribution) : undefined;
     for (const [key, value] of Object.entries(contribution)) {
       if (value === undefined) continue;
-      if (attachment.merge === 'set') setOwn(target.properties, key, value);
-      else target.properties[key] = appendTo(target.properties[key], value);
+      const pointer = `/${key}`;
+      if (attachment.merge === 'set') {
+        setOwn(target.properties, key, value);
+        if (lines !== undefined) {
+          for (const at of Object.keys(target.lines)) if (at === pointer || at.startsWith(`${pointer}/`)) delete target.lines[at];
+          for (const [at, line] of Object.entries(lines)) if (at === pointer || at.startsWith(`${pointer}/`)) target.lines[at] = line;
+        }
+      } else {
+        const before = Array.isArray(target.properties[key]) ? (target.properties[key] as unknown[]).length : target.properties[key] === undefined ? 0 : 1;
+        target.properties[key] = appendTo(target.properties[key], value);
+        if (lines !== undefined && input.line !== undefined) {
+          target.lines[pointer] ??= input.line;
+          const added = Array.isArray(value) ? value.length : 1;
+          for (let i = 0; i < added; i++) target.lines[`${pointer}/${before + i}`] = input.line;
+        }
+      }
     }
     return;
   }
   const unknownTarget = via instanceof Unresolved || via instanceof Symbolic || (isResourceRef(via) && !targets.byUid.has(via.$ref));
   // A literal name of a resource outside this input: nothing here to attach it to.
   if (unknownTarget) targets.unresolvedTarget(attachment.targets, Object.keys(contribution), input.address);
+}
+
+/** The lines of an attachment's contribution: its matching attributes, else the attachment block's own line. */
+function attachmentLines(input: TfResource, contribution: Record<string, unknown>): Record<string, number> {
+  const lines: Record<string, number> = {};
+  mapLines(contribution, input.values, input.lines ?? {}, lines);
+  if (input.line !== undefined) for (const key of Object.keys(contribution)) lines[`/${key}`] ??= input.line;
+  return lines;
 }
 
 function appendTo(existing: unknown, added: unknown): unknown {
@@ -139,6 +167,7 @@ function finalize(draft: Draft): Resource {
     uid: draft.uid,
     type: draft.type,
     source: 'terraform',
+    ...(input.account !== undefined ? { account: input.account } : {}),
     name: names.name ?? input.address,
     ...(names.physicalId !== undefined ? { physicalId: names.physicalId } : {}),
     properties,
@@ -148,6 +177,7 @@ function finalize(draft: Draft): Resource {
       ...(input.line !== undefined ? { line: input.line } : {}),
       ...(input.column !== undefined ? { column: input.column } : {}),
       address: input.address,
+      ...(Object.keys(draft.lines).length > 0 ? { lines: draft.lines } : {}),
     },
     unknown,
     assumptions,

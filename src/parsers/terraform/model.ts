@@ -11,9 +11,13 @@ export interface TfResource {
   address: string;
   type: string;
   file: string;
+  /** The AWS account it deploys into, when a plan says (its `data.aws_caller_identity`). */
+  account?: string | undefined;
   line?: number | undefined;
   column?: number | undefined;
   values: Record<string, unknown>;
+  /** Lines of attributes and nested blocks by Terraform pointer (`/versioning/0/enabled`); `.tf` files only. */
+  lines?: Record<string, number> | undefined;
   assumptions: Assumption[];
   suppressions: Suppression[];
 }

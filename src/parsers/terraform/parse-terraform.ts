@@ -1,12 +1,15 @@
 import { resolve } from 'node:path';
 import type { Snapshot } from '../../core/index.js';
 import { SnapshotCollector, type ToolInfo } from '../shared/collector.js';
+import { markShippedToCustomers } from '../shared/shipped.js';
 import { readHclModule } from './hcl/module.js';
 import { readTerraformPlan } from './plan/read-plan.js';
 
 export interface ParseTerraformOptions {
   /** How the input is named in uids (`tf:<file>#<address>`) and records. */
   file: string;
+  /** Globs of code shipped to customers (ftr.yaml `customerTemplates`), matched against `file`. */
+  customerTemplates?: string[] | undefined;
   tool?: ToolInfo | undefined;
 }
 
@@ -14,6 +17,7 @@ export interface ParseTerraformOptions {
 export function parseTerraformPlan(text: string, options: ParseTerraformOptions): Snapshot {
   const out = new SnapshotCollector();
   readTerraformPlan(text, options.file, out);
+  markShippedToCustomers(out.resources, options.customerTemplates ?? []);
   return out.snapshot(options.tool);
 }
 
@@ -21,5 +25,6 @@ export function parseTerraformPlan(text: string, options: ParseTerraformOptions)
 export function parseTerraformHcl(text: string, options: ParseTerraformOptions): Snapshot {
   const out = new SnapshotCollector();
   readHclModule([{ file: options.file, absPath: resolve(options.file), text }], [], out);
+  markShippedToCustomers(out.resources, options.customerTemplates ?? []);
   return out.snapshot(options.tool);
 }

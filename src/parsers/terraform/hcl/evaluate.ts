@@ -69,6 +69,9 @@ function template(expr: Extract<Expr, { kind: 'template' }>, scope: HclScope, de
     else if (isResourceRef(value)) {
       text += `\${${part.source}}`;
       symbolic = true;
+    } else if (value instanceof Symbolic && value.reason === undefined) {
+      text += value.text;
+      symbolic = true;
     } else return value instanceof Unresolved ? value : new Unresolved(EXPRESSION);
   }
   return symbolic ? new Symbolic(text) : text;

@@ -9,7 +9,9 @@ describe('Terraform .tf files', () => {
     const byAddress = (address: string) => snapshot.resources.find((r) => r.location.address === address)!;
     const data = byAddress('aws_s3_bucket.data');
     expect(data).toMatchObject({ uid: 'tf:test/fixtures/iac/terraform-hcl/main.tf#aws_s3_bucket.data', type: 'AWS::S3::Bucket', name: 'acme-data', physicalId: 'acme-data' });
-    expect(data.location).toEqual({ file: 'test/fixtures/iac/terraform-hcl/main.tf', line: 32, column: 1, address: 'aws_s3_bucket.data' });
+    expect(data.location).toMatchObject({ file: 'test/fixtures/iac/terraform-hcl/main.tf', line: 32, column: 1, address: 'aws_s3_bucket.data' });
+    // Lines of merged settings come from the split resources that set them, in the same file.
+    expect(data.location.lines).toMatchObject({ '/BucketName': 33, '/BucketEncryption': 38, '/PublicAccessBlockConfiguration/IgnorePublicAcls': 51, '/VersioningConfiguration/Status': 58, '/LoggingConfiguration': 62 });
     expect(data.properties).toMatchObject({
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: { $ref: 'tf:test/fixtures/iac/terraform-hcl/main.tf#aws_kms_key.data', attribute: 'arn' } }, BucketKeyEnabled: true }] },
       PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },

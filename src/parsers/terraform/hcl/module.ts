@@ -1,12 +1,14 @@
 import { dirname, resolve } from 'node:path';
 import type { Assumption } from '../../../core/index.js';
+import { nameLooksLikeCredential, valueLooksLikeCredential } from '../../../core/secrets/credentials.js';
 import type { SnapshotCollector } from '../../shared/collector.js';
 import { isRemote } from '../../shared/files.js';
 import { InputError, type FileProblem } from '../../shared/input-error.js';
 import { setOwn } from '../../shared/positions.js';
-import { Unresolved } from '../../shared/values.js';
+import { Symbolic, Unresolved } from '../../shared/values.js';
 import { buildTerraform } from '../build.js';
 import type { TfResource } from '../model.js';
+import { hclLines } from '../property-lines.js';
 import type { Block, Body, Expr } from './ast.js';
 import { evaluateHcl, type HclScope } from './evaluate.js';
 import { parseHcl } from './parser.js';
@@ -103,6 +105,8 @@ export function readHclModule(files: readonly HclFile[], tfvars: readonly HclFil
     assume: (note) => notes.push(note),
     resourceUid: (type, name) => resourceUids.get(`${type}.${name}`),
     data(type, name, attribute) {
+      // The account Terraform deploys into, known at plan time: kept as text, as `${AWS::AccountId}` in a template.
+      if (type === 'aws_caller_identity' && attribute === 'account_id') return new Symbolic(`\${data.aws_caller_identity.${name}.account_id}`);
       const body = type === 'aws_iam_policy_document' && attribute === 'json' ? policyDocuments.get(name) : undefined;
       if (body === undefined) return new Unresolved('expression');
       if (!documents.has(name)) {
@@ -119,7 +123,9 @@ export function readHclModule(files: readonly HclFile[], tfvars: readonly HclFil
       if (def === undefined) return new Unresolved(`variable:${name}`);
       if (def.default === undefined) return new Unresolved(`variable:${name}`);
       const result = evaluateHcl(def.default, literalOnly);
-      if (!(result instanceof Unresolved)) notes.push(`depends on variable ${name} (default ${JSON.stringify(result)} used)`);
+      // A credential's default is never written out, not even in a note (as for a CloudFormation secret parameter).
+      const secret = nameLooksLikeCredential(name) || (typeof result === 'string' && valueLooksLikeCredential(result));
+      if (!(result instanceof Unresolved)) notes.push(secret ? `depends on variable ${name} (its default was used)` : `depends on variable ${name} (default ${JSON.stringify(result)} used)`);
       return result;
     },
     local(name) {
@@ -153,6 +159,7 @@ export function readHclModule(files: readonly HclFile[], tfvars: readonly HclFil
       line: block.line,
       column: block.column,
       values,
+      lines: hclLines(block.body),
       assumptions,
       suppressions: waivers.suppressions,
     });

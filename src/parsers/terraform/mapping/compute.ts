@@ -1,8 +1,7 @@
 import { Unresolved } from '../../shared/values.js';
-import { entryLooksLikeCredential } from '../../../core/secrets/credentials.js';
 import { isPlainObject } from '../../shared/values.js';
 import { at, block, blocks, bool, compact, each, json, keyValueList, num, opt, type Values } from './helpers.js';
-import { redactEnvironment, userDataFlags } from './secrets.js';
+import { environmentFlags, redactEnvironment, userDataFlags } from './secrets.js';
 import { oneToOne, type TfMapping } from './types.js';
 
 function metadataOptions(values: Values): unknown {
@@ -109,14 +108,14 @@ const lambdaFunction = oneToOne('AWS::Lambda::Function', (values) => {
 });
 
 /** ECS container definitions (a JSON string in Terraform) in CloudFormation's casing, environment values dropped. */
-function containers(definitions: unknown, flagged: string[]): unknown {
+function containers(definitions: unknown, entries: Array<[string, unknown]>): unknown {
   const parsed = json(definitions);
   if (!Array.isArray(parsed)) return parsed;
   return parsed.map((container) => {
     if (!isPlainObject(container)) return container;
     const environment = Array.isArray(container['environment']) ? container['environment'] : [];
     for (const entry of environment) {
-      if (isPlainObject(entry) && typeof entry['name'] === 'string' && typeof entry['value'] === 'string' && entryLooksLikeCredential(entry['name'], entry['value'])) flagged.push(entry['name']);
+      if (isPlainObject(entry) && typeof entry['name'] === 'string') entries.push([entry['name'], entry['value']]);
     }
     return compact({
       Name: container['name'],
@@ -133,8 +132,8 @@ function containers(definitions: unknown, flagged: string[]): unknown {
 }
 
 const taskDefinition = oneToOne('AWS::ECS::TaskDefinition', (values) => {
-  const flagged: string[] = [];
-  const definitions = containers(at(values, 'container_definitions'), flagged);
+  const entries: Array<[string, unknown]> = [];
+  const definitions = containers(at(values, 'container_definitions'), entries);
   return compact({
     Family: at(values, 'family'),
     TaskRoleArn: opt(at(values, 'task_role_arn')),
@@ -142,7 +141,7 @@ const taskDefinition = oneToOne('AWS::ECS::TaskDefinition', (values) => {
     NetworkMode: opt(at(values, 'network_mode')),
     RequiresCompatibilities: opt(at(values, 'requires_compatibilities')),
     ContainerDefinitions: definitions,
-    CredentialLikeEnvironment: flagged,
+    CredentialLikeEnvironment: environmentFlags(entries),
   }) ?? {};
 });
 

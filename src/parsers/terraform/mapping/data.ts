@@ -1,3 +1,4 @@
+import { isResourceRef } from '../../../core/index.js';
 import { Unresolved } from '../../shared/values.js';
 import { at, block, blocks, bool, compact, json, num, opt, type Values } from './helpers.js';
 import { oneToOne, type TfAttachment, type TfMapping } from './types.js';
@@ -16,7 +17,10 @@ function parameters(values: Values): unknown {
   return out;
 }
 
-const REDACTED_IF_SET = (value: unknown): unknown => (value === undefined || value === null || value === '' ? undefined : value instanceof Unresolved ? value : '<redacted>');
+// A reference to another resource (`random_password.db.result`) is kept as the reference, as everywhere in the model:
+// it holds no secret, and it shows the secret is not written in the code.
+const REDACTED_IF_SET = (value: unknown): unknown =>
+  value === undefined || value === null || value === '' ? undefined : value instanceof Unresolved || isResourceRef(value) ? value : '<redacted>';
 
 const dbInstance = oneToOne('AWS::RDS::DBInstance', (values) =>
   compact({

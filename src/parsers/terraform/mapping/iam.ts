@@ -63,4 +63,6 @@ export const IAM_ATTACHMENTS: Readonly<Record<string, TfAttachment>> = {
   aws_iam_group_policy_attachment: attachTo(['aws_iam_group'], 'group', policyArn),
   aws_iam_user_login_profile: attachTo(['aws_iam_user'], 'user', (values) => ({ LoginProfile: compact({ PasswordResetRequired: bool(at(values, 'password_reset_required')) }) ?? {} }), 'set'),
   aws_iam_user_group_membership: attachTo(['aws_iam_user'], 'user', (values) => ({ Groups: at(values, 'groups') }), 'append'),
+  // The members of a group, as a live group lists them (`Users`).
+  aws_iam_group_membership: attachTo(['aws_iam_group'], 'group', (values) => ({ Users: at(values, 'users') }), 'append'),
 };

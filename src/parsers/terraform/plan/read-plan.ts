@@ -76,6 +76,9 @@ export function readTerraformPlan(text: string, file: string, out: SnapshotColle
   };
   for (const section of ['planned_values', 'values']) if (isPlainObject(plan[section])) visit((plan[section] as Record<string, unknown>)['root_module'], 0);
 
+  const account = callerAccount(plan['prior_state']);
+  if (account !== undefined) for (const instance of instances) instance.resource.account = account;
+
   const config = indexConfiguration(plan['configuration']);
   const byConfig = new Map<string, Instance[]>();
   for (const instance of instances) {
@@ -90,6 +93,26 @@ export function readTerraformPlan(text: string, file: string, out: SnapshotColle
   const problems = [] as { message: string; line?: number }[];
   buildTerraform(instances.map((i) => i.resource), out, () => problems);
   out.fileRead('terraform', file, problems);
+}
+
+/**
+ * The account the plan deploys into, when it reads `data.aws_caller_identity` (the data sources a plan read are in
+ * its `prior_state`) and every such data source names the same account; undefined otherwise (several providers
+ * may target several accounts).
+ */
+function callerAccount(priorState: unknown): string | undefined {
+  const accounts = new Set<string>();
+  const visit = (module: unknown, depth: number): void => {
+    if (!isPlainObject(module) || depth > 50) return;
+    for (const resource of Array.isArray(module['resources']) ? module['resources'] : []) {
+      if (!isPlainObject(resource) || resource['mode'] !== 'data' || resource['type'] !== 'aws_caller_identity' || !isPlainObject(resource['values'])) continue;
+      const id = resource['values']['account_id'];
+      if (typeof id === 'string' && /^\d{12}$/.test(id)) accounts.add(id);
+    }
+    for (const child of Array.isArray(module['child_modules']) ? module['child_modules'] : []) visit(child, depth + 1);
+  };
+  if (isPlainObject(priorState) && isPlainObject(priorState['values'])) visit(priorState['values']['root_module'], 0);
+  return accounts.size === 1 ? [...accounts][0] : undefined;
 }
 
 /** Replaces unknown values whose expression refers to a resource of the plan with a `$ref` to that resource. */
