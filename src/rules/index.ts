@@ -19,81 +19,89 @@ import rule15 from './cost/commitment-coverage-above-threshold.js';
 import rule16 from './governance/config-recording-enabled.js';
 import rule17 from './cost/cost-allocation-tags-active.js';
 import rule18 from './cost/cost-anomaly-detection-subscribed.js';
-import rule19 from './data/dynamodb-encrypted-at-rest.js';
-import rule20 from './backup/dynamodb-table-backed-up.js';
-import rule21 from './ec2/ebs-encryption-by-default.js';
-import rule22 from './backup/ebs-volume-backed-up.js';
-import rule23 from './ec2/ebs-volume-encrypted.js';
-import rule24 from './ec2/ec2-default-sg-restricts-all.js';
-import rule25 from './resilience/ec2-instance-behind-lb-in-auto-scaling-group.js';
-import rule26 from './monitoring/ec2-instance-cpu-alarm.js';
-import rule27 from './iam/ec2-instance-has-instance-profile.js';
-import rule28 from './ec2/ec2-instance-not-public.js';
-import rule29 from './ec2/ec2-sg-no-public-admin-ports.js';
-import rule30 from './ec2/ec2-sg-no-public-sensitive-ports.js';
-import rule31 from './iam/ec2-user-data-no-credentials.js';
-import rule32 from './secops/ecr-registry-scanning.js';
-import rule33 from './iam/ecs-task-definition-has-task-role.js';
-import rule34 from './iam/ecs-task-env-no-credentials.js';
-import rule35 from './backup/efs-file-system-backed-up.js';
-import rule36 from './data/efs-file-system-encrypted.js';
-import rule37 from './data/elasticache-encrypted-at-rest.js';
-import rule38 from './tls/elasticache-in-transit-encryption.js';
-import rule39 from './monitoring/elb-error-and-latency-alarms.js';
-import rule40 from './resilience/elb-multi-az.js';
-import rule41 from './tls/elbv2-listener-tls.js';
-import rule42 from './resilience/fis-az-impairment-tested-yearly.js';
-import rule43 from './account/guardduty-enabled-in-region.js';
-import rule44 from './iac/iac-managed-resources.js';
-import rule45 from './iam/iam-no-full-admin-grants.js';
-import rule46 from './iam/iam-no-service-wildcard-grants.js';
-import rule47 from './iam/iam-role-trust-external-id.js';
-import rule48 from './iam/iam-role-trust-known-accounts.js';
-import rule49 from './iam/iam-role-used-recently.js';
-import rule50 from './iam/iam-user-active-recently.js';
-import rule51 from './iam/iam-user-console-mfa.js';
-import rule52 from './iam/iam-user-name-not-shared.js';
-import rule53 from './iam/iam-user-no-workload-keys.js';
-import rule54 from './iam/iam-user-one-active-key.js';
-import rule55 from './secops/inspector-coverage-complete.js';
-import rule56 from './secops/inspector-scans-workloads.js';
-import rule57 from './iam/lambda-env-no-credentials.js';
-import rule58 from './monitoring/log-group-retention-set.js';
-import rule59 from './data/macie-enabled.js';
-import rule60 from './data/opensearch-encrypted-at-rest.js';
-import rule61 from './tls/opensearch-enforces-https.js';
-import rule62 from './iam/password-policy-complexity.js';
-import rule63 from './iam/password-policy-length-and-reuse.js';
-import rule64 from './backup/rds-automated-backups-enabled.js';
-import rule65 from './data/rds-instance-not-public.js';
-import rule66 from './resilience/rds-multi-az.js';
-import rule67 from './tls/rds-public-instance-forces-tls.js';
-import rule68 from './data/rds-storage-encrypted.js';
-import rule69 from './resilience/recovery-point-objective-defined.js';
-import rule70 from './resilience/recovery-time-objective-defined.js';
-import rule71 from './data/redshift-cluster-encrypted.js';
-import rule72 from './data/redshift-cluster-not-public.js';
-import rule73 from './iam/root-credentials-centrally-managed.js';
-import rule74 from './iam/root-mfa-enabled.js';
-import rule75 from './iam/root-no-access-keys.js';
-import rule76 from './iam/root-used-only-by-exception.js';
-import rule77 from './monitoring/route53-health-checks-for-public-load-balancers.js';
-import rule78 from './s3/s3-account-public-access-block.js';
-import rule79 from './s3/s3-bucket-denies-http.js';
-import rule80 from './s3/s3-bucket-encrypted.js';
-import rule81 from './s3/s3-bucket-not-public.js';
-import rule82 from './iam/secrets-store-in-use.js';
-import rule83 from './governance/security-hub-enabled.js';
-import rule84 from './data/sns-topic-kms-encrypted.js';
-import rule85 from './data/sqs-queue-encrypted.js';
-import rule86 from './iam/ssm-secret-parameters-secure-string.js';
-import rule87 from './support/support-plan-business-or-higher.js';
-import rule88 from './account/unused-access-analyzer-enabled.js';
-import rule89 from './wellarchitected/wellarchitected-high-risks.js';
-import rule90 from './wellarchitected/wellarchitected-milestone-recent.js';
+import rule19 from './customer/customer-access-through-role.js';
+import rule20 from './customer/customer-data-stores-encrypted.js';
+import rule21 from './customer/customer-instances-require-imdsv2.js';
+import rule22 from './customer/customer-role-external-id.js';
+import rule23 from './customer/customer-role-least-privilege.js';
+import rule24 from './customer/customer-template-least-privilege.js';
+import rule25 from './customer/customer-template-no-root-lockout.js';
+import rule26 from './customer/customer-template-no-secret-defaults.js';
+import rule27 from './data/dynamodb-encrypted-at-rest.js';
+import rule28 from './backup/dynamodb-table-backed-up.js';
+import rule29 from './ec2/ebs-encryption-by-default.js';
+import rule30 from './backup/ebs-volume-backed-up.js';
+import rule31 from './ec2/ebs-volume-encrypted.js';
+import rule32 from './ec2/ec2-default-sg-restricts-all.js';
+import rule33 from './resilience/ec2-instance-behind-lb-in-auto-scaling-group.js';
+import rule34 from './monitoring/ec2-instance-cpu-alarm.js';
+import rule35 from './iam/ec2-instance-has-instance-profile.js';
+import rule36 from './ec2/ec2-instance-not-public.js';
+import rule37 from './ec2/ec2-sg-no-public-admin-ports.js';
+import rule38 from './ec2/ec2-sg-no-public-sensitive-ports.js';
+import rule39 from './iam/ec2-user-data-no-credentials.js';
+import rule40 from './secops/ecr-registry-scanning.js';
+import rule41 from './iam/ecs-task-definition-has-task-role.js';
+import rule42 from './iam/ecs-task-env-no-credentials.js';
+import rule43 from './backup/efs-file-system-backed-up.js';
+import rule44 from './data/efs-file-system-encrypted.js';
+import rule45 from './data/elasticache-encrypted-at-rest.js';
+import rule46 from './tls/elasticache-in-transit-encryption.js';
+import rule47 from './monitoring/elb-error-and-latency-alarms.js';
+import rule48 from './resilience/elb-multi-az.js';
+import rule49 from './tls/elbv2-listener-tls.js';
+import rule50 from './resilience/fis-az-impairment-tested-yearly.js';
+import rule51 from './account/guardduty-enabled-in-region.js';
+import rule52 from './iac/iac-managed-resources.js';
+import rule53 from './iam/iam-no-full-admin-grants.js';
+import rule54 from './iam/iam-no-service-wildcard-grants.js';
+import rule55 from './iam/iam-role-trust-external-id.js';
+import rule56 from './iam/iam-role-trust-known-accounts.js';
+import rule57 from './iam/iam-role-used-recently.js';
+import rule58 from './iam/iam-user-active-recently.js';
+import rule59 from './iam/iam-user-console-mfa.js';
+import rule60 from './iam/iam-user-name-not-shared.js';
+import rule61 from './iam/iam-user-no-workload-keys.js';
+import rule62 from './iam/iam-user-one-active-key.js';
+import rule63 from './secops/inspector-coverage-complete.js';
+import rule64 from './secops/inspector-scans-workloads.js';
+import rule65 from './iam/lambda-env-no-credentials.js';
+import rule66 from './monitoring/log-group-retention-set.js';
+import rule67 from './data/macie-enabled.js';
+import rule68 from './data/opensearch-encrypted-at-rest.js';
+import rule69 from './tls/opensearch-enforces-https.js';
+import rule70 from './iam/password-policy-complexity.js';
+import rule71 from './iam/password-policy-length-and-reuse.js';
+import rule72 from './backup/rds-automated-backups-enabled.js';
+import rule73 from './data/rds-instance-not-public.js';
+import rule74 from './resilience/rds-multi-az.js';
+import rule75 from './tls/rds-public-instance-forces-tls.js';
+import rule76 from './data/rds-storage-encrypted.js';
+import rule77 from './resilience/recovery-point-objective-defined.js';
+import rule78 from './resilience/recovery-time-objective-defined.js';
+import rule79 from './data/redshift-cluster-encrypted.js';
+import rule80 from './data/redshift-cluster-not-public.js';
+import rule81 from './iam/root-credentials-centrally-managed.js';
+import rule82 from './iam/root-mfa-enabled.js';
+import rule83 from './iam/root-no-access-keys.js';
+import rule84 from './iam/root-used-only-by-exception.js';
+import rule85 from './monitoring/route53-health-checks-for-public-load-balancers.js';
+import rule86 from './s3/s3-account-public-access-block.js';
+import rule87 from './s3/s3-bucket-denies-http.js';
+import rule88 from './s3/s3-bucket-encrypted.js';
+import rule89 from './s3/s3-bucket-not-public.js';
+import rule90 from './iam/secrets-store-in-use.js';
+import rule91 from './governance/security-hub-enabled.js';
+import rule92 from './data/sns-topic-kms-encrypted.js';
+import rule93 from './data/sqs-queue-encrypted.js';
+import rule94 from './iam/ssm-secret-parameters-secure-string.js';
+import rule95 from './support/support-plan-business-or-higher.js';
+import rule96 from './account/unused-access-analyzer-enabled.js';
+import rule97 from './wellarchitected/wellarchitected-high-risks.js';
+import rule98 from './wellarchitected/wellarchitected-milestone-recent.js';
 
 /** Every built-in rule, sorted by id. */
-export const rules: readonly Rule[] = [rule0, rule1, rule2, rule3, rule4, rule5, rule6, rule7, rule8, rule9, rule10, rule11, rule12, rule13, rule14, rule15, rule16, rule17, rule18, rule19, rule20, rule21, rule22, rule23, rule24, rule25, rule26, rule27, rule28, rule29, rule30, rule31, rule32, rule33, rule34, rule35, rule36, rule37, rule38, rule39, rule40, rule41, rule42, rule43, rule44, rule45, rule46, rule47, rule48, rule49, rule50, rule51, rule52, rule53, rule54, rule55, rule56, rule57, rule58, rule59, rule60, rule61, rule62, rule63, rule64, rule65, rule66, rule67, rule68, rule69, rule70, rule71, rule72, rule73, rule74, rule75, rule76, rule77, rule78, rule79, rule80, rule81, rule82, rule83, rule84, rule85, rule86, rule87, rule88, rule89, rule90];
+export const rules: readonly Rule[] = [rule0, rule1, rule2, rule3, rule4, rule5, rule6, rule7, rule8, rule9, rule10, rule11, rule12, rule13, rule14, rule15, rule16, rule17, rule18, rule19, rule20, rule21, rule22, rule23, rule24, rule25, rule26, rule27, rule28, rule29, rule30, rule31, rule32, rule33, rule34, rule35, rule36, rule37, rule38, rule39, rule40, rule41, rule42, rule43, rule44, rule45, rule46, rule47, rule48, rule49, rule50, rule51, rule52, rule53, rule54, rule55, rule56, rule57, rule58, rule59, rule60, rule61, rule62, rule63, rule64, rule65, rule66, rule67, rule68, rule69, rule70, rule71, rule72, rule73, rule74, rule75, rule76, rule77, rule78, rule79, rule80, rule81, rule82, rule83, rule84, rule85, rule86, rule87, rule88, rule89, rule90, rule91, rule92, rule93, rule94, rule95, rule96, rule97, rule98];
 
 /** Where each rule lives, relative to src/rules/. */
 export const ruleFiles: Readonly<Record<string, string>> = {
@@ -116,6 +124,14 @@ export const ruleFiles: Readonly<Record<string, string>> = {
   'config-recording-enabled': 'governance/config-recording-enabled.ts',
   'cost-allocation-tags-active': 'cost/cost-allocation-tags-active.ts',
   'cost-anomaly-detection-subscribed': 'cost/cost-anomaly-detection-subscribed.ts',
+  'customer-access-through-role': 'customer/customer-access-through-role.ts',
+  'customer-data-stores-encrypted': 'customer/customer-data-stores-encrypted.ts',
+  'customer-instances-require-imdsv2': 'customer/customer-instances-require-imdsv2.ts',
+  'customer-role-external-id': 'customer/customer-role-external-id.ts',
+  'customer-role-least-privilege': 'customer/customer-role-least-privilege.ts',
+  'customer-template-least-privilege': 'customer/customer-template-least-privilege.ts',
+  'customer-template-no-root-lockout': 'customer/customer-template-no-root-lockout.ts',
+  'customer-template-no-secret-defaults': 'customer/customer-template-no-secret-defaults.ts',
   'dynamodb-encrypted-at-rest': 'data/dynamodb-encrypted-at-rest.ts',
   'dynamodb-table-backed-up': 'backup/dynamodb-table-backed-up.ts',
   'ebs-encryption-by-default': 'ec2/ebs-encryption-by-default.ts',

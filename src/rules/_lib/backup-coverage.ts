@@ -2,13 +2,15 @@
  * Whether AWS Backup protects a resource: a backup selection of the same account and Region assigns it (or, for an
  * EBS volume, the EC2 instance it is attached to) to a backup plan, or a backup vault holds recovery points for it
  * (`ProtectedResources`, which also catches plans deployed by an Organizations backup policy). A selection or vault
- * list that could not be read makes a resource that matched nothing `uncertain`, never `uncovered`.
+ * list that could not be read, or tags of the resource that could not be read while a selection filters on tags, make
+ * a resource that matched nothing `uncertain`, never `uncovered`.
  */
 import type { Resource, RuleContext } from '../../core/index.js';
 import type { Coverage } from './coverage.js';
 import { selectionMatches, type SelectionTarget } from './backup-selection.js';
 import { asRecord, asString, stringList } from './shape.js';
 import { nameOf } from './names.js';
+import { tagsUnknown } from './tags.js';
 
 /** The ARN AWS Backup knows a live resource by. */
 export function resourceArn(resource: Resource): string {
@@ -16,7 +18,7 @@ export function resourceArn(resource: Resource): string {
 }
 
 export function selectionTarget(resource: Resource): SelectionTarget {
-  return { arn: resourceArn(resource), tags: resource.tags };
+  return { arn: resourceArn(resource), tags: resource.tags, tagsUnknown: tagsUnknown(resource) };
 }
 
 function selectionName(selection: Resource): string {
@@ -42,6 +44,7 @@ export function awsBackupCoverage(ctx: RuleContext, resource: Resource, targets:
       const match = selectionMatches(selection.properties['BackupSelection'], target);
       if (match === 'selected') return { status: 'covered', by: `backup selection ${selectionName(selection)}` };
       if (match === 'unresolved') uncertain ??= 'unresolved:BackupSelection';
+      if (match === 'tags_unknown') uncertain ??= target.tagsUnknown;
     }
   }
 

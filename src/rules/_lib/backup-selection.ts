@@ -7,7 +7,7 @@
  * - `NotResources`: ARN patterns excluded;
  * - resource types are filtered first, then tags further filter them (so Resources and tags combine with AND).
  * Service opt-in settings (which can exclude tag-only selections) are not modelled; DynamoDB, EBS, EFS and RDS are
- * opted in by default.
+ * opted in by default. A selection that depends on tags the scan could not read (`tagsUnknown`) is `tags_unknown`.
  */
 import { asList, asRecord } from './shape.js';
 import { wildcardMatches } from './wildcard.js';
@@ -15,9 +15,11 @@ import { wildcardMatches } from './wildcard.js';
 export interface SelectionTarget {
   arn: string;
   tags: Readonly<Record<string, string>>;
+  /** Why the target's tags are not known (its `@tags` mark); its `tags` are then empty, not its real tags. */
+  tagsUnknown?: string | undefined;
 }
 
-export type SelectionMatch = 'selected' | 'not_selected' | 'unresolved';
+export type SelectionMatch = 'selected' | 'not_selected' | 'unresolved' | 'tags_unknown';
 
 const TAG_PREFIX = 'aws:ResourceTag/';
 
@@ -64,15 +66,17 @@ export function selectionMatches(selection: unknown, target: SelectionTarget): S
   if (!resources || !notResources || !listOfTags) return 'unresolved';
 
   const byArn = resources.length === 0 || resources.some((pattern) => wildcardMatches(pattern, target.arn));
+  const excluded = notResources.some((pattern) => wildcardMatches(pattern, target.arn));
+  const conditions = asRecord(body['Conditions']) ?? {};
+  const usesTags = listOfTags.length > 0 || Object.values(conditions).some((entries) => asList(entries).length > 0);
+  if (byArn && !excluded && usesTags && target.tagsUnknown !== undefined) return 'tags_unknown';
   const byTags = listOfTags.length === 0 || listOfTags.some((c) => target.tags[c.key] === c.value);
   let byConditions = true;
-  const conditions = asRecord(body['Conditions']) ?? {};
   for (const [operator, entries] of Object.entries(conditions)) {
     const test = OPERATORS[operator];
     const parsed = tagConditions(entries);
     if (!test || !parsed) return 'unresolved';
     if (!parsed.every((c) => test(target.tags[c.key], c.value))) byConditions = false;
   }
-  const excluded = notResources.some((pattern) => wildcardMatches(pattern, target.arn));
   return byArn && byTags && byConditions && !excluded ? 'selected' : 'not_selected';
 }

@@ -7,36 +7,49 @@
  *   excludes the volume);
  * - a default policy (`DefaultPolicy: VOLUME`, or `INSTANCE` for an attached volume), minus its `Exclusions`.
  * Boot-volume exclusions need the device name, which the model does not carry: such a policy leaves an attached
- * volume `uncertain`. Event-based (cross-account copy) policies create no snapshots of their own.
+ * volume `uncertain`, as does a tag the policy targets or excludes on a volume or instance whose tags could not be read.
+ * Event-based (cross-account copy) policies create no snapshots of their own.
  * https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-lifecycle.html
  */
 import type { Resource, RuleContext } from '../../core/index.js';
 import type { Coverage } from './coverage.js';
 import { asRecord, asString, keyValueList, stringList } from './shape.js';
 import { nameOf } from './names.js';
+import { tagsUnknown } from './tags.js';
 
 const SNAPSHOT_POLICY_TYPES = new Set(['EBS_SNAPSHOT_MANAGEMENT', 'IMAGE_MANAGEMENT']);
 
-function anyTagMatches(tagList: unknown, tags: Readonly<Record<string, string>>): boolean {
-  return keyValueList(tagList).some((t) => tags[t.key] !== undefined && (t.value === undefined || tags[t.key] === t.value));
-}
+/** What the model lacks to decide: `missing_data:<what>`, or why tags could not be read (`collection_failed:…`). */
+type Uncertain = { uncertain: string };
+type PolicyAnswer = 'covers' | 'no' | Uncertain;
 
-/** `missing_data:<what>` names the fact the model lacks to decide. */
-type PolicyAnswer = 'covers' | 'no' | `missing_data:${string}`;
+/** Whether one of the resources carries a tag of the list; uncertain when that depends on tags that were not read. */
+function anyTagMatches(tagList: unknown, subjects: readonly Resource[]): 'yes' | 'no' | Uncertain {
+  const wanted = keyValueList(tagList);
+  if (wanted.length === 0) return 'no';
+  let unread: string | undefined;
+  for (const subject of subjects) {
+    const reason = tagsUnknown(subject);
+    if (reason !== undefined) unread ??= reason;
+    else if (wanted.some((t) => subject.tags[t.key] !== undefined && (t.value === undefined || subject.tags[t.key] === t.value))) return 'yes';
+  }
+  return unread !== undefined ? { uncertain: unread } : 'no';
+}
 
 function defaultPolicyCovers(policy: Record<string, unknown>, volume: Resource, instances: readonly Resource[]): PolicyAnswer {
   const kind = asString(policy['DefaultPolicy'])?.toUpperCase();
   const exclusions = asRecord(policy['Exclusions']) ?? {};
   const subjects = kind === 'VOLUME' ? [volume] : kind === 'INSTANCE' ? [...instances] : [];
   if (subjects.length === 0) return 'no';
-  if (subjects.some((s) => anyTagMatches(exclusions['ExcludeTags'], s.tags))) return 'no';
+  const excludedByTag = anyTagMatches(exclusions['ExcludeTags'], subjects);
+  if (excludedByTag !== 'no') return excludedByTag === 'yes' ? 'no' : excludedByTag;
   const excludedTypes = stringList(exclusions['ExcludeVolumeTypes']);
   if (excludedTypes.length > 0) {
     const volumeType = asString(volume.properties['VolumeType']);
-    if (volumeType === undefined) return 'missing_data:VolumeType';
+    if (volumeType === undefined) return { uncertain: 'missing_data:VolumeType' };
     if (excludedTypes.includes(volumeType)) return 'no';
   }
-  if (exclusions['ExcludeBootVolumes'] === true && instances.length > 0) return 'missing_data:Attachments.Device';
+  if (exclusions['ExcludeBootVolumes'] === true && instances.length > 0) return { uncertain: 'missing_data:Attachments.Device' };
   return 'covers';
 }
 
@@ -45,11 +58,14 @@ function customPolicyCovers(details: Record<string, unknown>, volume: Resource, 
   if (!SNAPSHOT_POLICY_TYPES.has(policyType)) return 'no';
   const resourceTypes = stringList(details['ResourceTypes']).map((t) => t.toUpperCase());
   const targetTags = details['TargetTags'];
-  if (resourceTypes.includes('VOLUME') && anyTagMatches(targetTags, volume.tags)) return 'covers';
-  if (!resourceTypes.includes('INSTANCE') || !instances.some((i) => anyTagMatches(targetTags, i.tags))) return 'no';
+  const byVolume = resourceTypes.includes('VOLUME') ? anyTagMatches(targetTags, [volume]) : 'no';
+  if (byVolume === 'yes') return 'covers';
+  const byInstance = resourceTypes.includes('INSTANCE') ? anyTagMatches(targetTags, instances) : 'no';
+  if (byInstance !== 'yes') return byVolume !== 'no' ? byVolume : byInstance;
   const parameters = asRecord(details['Parameters']) ?? {};
-  if (anyTagMatches(parameters['ExcludeDataVolumeTags'], volume.tags)) return 'no';
-  return parameters['ExcludeBootVolume'] === true ? 'missing_data:Attachments.Device' : 'covers';
+  const excluded = anyTagMatches(parameters['ExcludeDataVolumeTags'], [volume]);
+  if (excluded !== 'no') return excluded === 'yes' ? 'no' : excluded;
+  return parameters['ExcludeBootVolume'] === true ? { uncertain: 'missing_data:Attachments.Device' } : 'covers';
 }
 
 /** `instances`: the instances the volume is attached to (from its `Attachments`), already resolved. */
@@ -73,7 +89,7 @@ export function dlmCoverage(ctx: RuleContext, volume: Resource, instances: reado
           : 'no';
     const name = nameOf(policy);
     if (answer === 'covers') return { status: 'covered', by: `lifecycle policy ${name}` };
-    if (answer !== 'no') uncertain ??= answer;
+    if (answer !== 'no') uncertain ??= answer.uncertain;
   }
   return uncertain !== undefined ? { status: 'uncertain', reason: uncertain } : { status: 'uncovered' };
 }

@@ -4,6 +4,7 @@
  * a value the scan could not read ends the evaluation as `unknown`.
  */
 import type { RelatedResult, Resource, RuleContext } from '../../core/index.js';
+import { markAbove } from './code-values.js';
 
 /** Service-linked roles belong to an AWS service: their trust and permissions are set by AWS and cannot be edited. */
 export function isServiceLinkedRole(ctx: RuleContext, role: Resource): boolean {
@@ -56,7 +57,9 @@ function reportOr(ctx: RuleContext, user: Resource, column: string, fallback: ()
  */
 export function hasConsolePassword(ctx: RuleContext, user: Resource): boolean | undefined {
   if (user.source !== 'live') {
-    const profile = ctx.get(user, '/LoginProfile');
+    // Only whether the profile exists matters: its password is usually (and rightly) unknown to a template.
+    if (markAbove(ctx, user, '/LoginProfile')) ctx.get(user, '/LoginProfile');
+    const profile = user.properties['LoginProfile'];
     return profile !== undefined && profile !== null;
   }
   return reportOr(ctx, user, 'PasswordEnabled', () => {

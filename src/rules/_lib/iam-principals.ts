@@ -3,13 +3,16 @@
  * IAM accepts (`"222233334444"`, `arn:aws:iam::222233334444:root`, a role, user or assumed-role ARN, in any
  * partition); a `"*"` narrowed by `aws:PrincipalAccount` / `aws:PrincipalArn` / `aws:PrincipalOrgID` is read as the
  * accounts or organizations named. A unique id (`AROA…`, `AIDA…`) is what IAM shows once the principal it named was
- * deleted: nobody can use it.
+ * deleted: nobody can use it. In code, the deploying account (`${AWS::AccountId}`, Terraform's
+ * `data.aws_caller_identity.<name>.account_id`) is the company's own; other deploy-time values are unresolved.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html
  */
 import { conditionKeys, statementCoversAction, UNRESOLVED, type PolicyStatement } from './policy-document.js';
 
 export type TrustGrant =
   | { kind: 'anyone'; statement: number }
+  /** The account the code deploys into (`${AWS::AccountId}`, Terraform's `data.aws_caller_identity`): the company's own. */
+  | { kind: 'own'; principal: string; statement: number }
   | { kind: 'account'; account: string; principal: string; statement: number; externalId: boolean }
   | { kind: 'organization'; organization: string; statement: number }
   | { kind: 'service'; principal: string; statement: number }
@@ -20,6 +23,8 @@ export type TrustGrant =
   | { kind: 'unrecognized'; principal: string; statement: number };
 
 const ASSUME_ACTIONS = ['sts:AssumeRole', 'sts:AssumeRoleWithSAML', 'sts:AssumeRoleWithWebIdentity'];
+/** The deploying account as code writes it, alone or as the account of an ARN. */
+const OWN_ACCOUNT = /^(?:arn:[^:]*:(?:iam|sts)::)?\$\{(?:AWS::AccountId|data\.aws_caller_identity\.[A-Za-z0-9_-]+\.account_id)\}(?::|$)/;
 const ACCOUNT_ARN = /^arn:aws[a-z-]*:(?:iam|sts)::(\d{12}):/;
 const UNIQUE_ID = /^A[A-Z0-9]{3}[A-Z0-9]{12,}$/;
 
@@ -50,6 +55,7 @@ function anyoneGrants(statement: PolicyStatement, index: number, externalId: boo
   const accounts = narrowingValues(statement, 'aws:principalaccount') ?? narrowingValues(statement, 'aws:principalarn');
   if (!accounts) return [{ kind: 'anyone', statement: index }];
   return accounts.map((value): TrustGrant => {
+    if (OWN_ACCOUNT.test(value)) return { kind: 'own', principal: value, statement: index };
     if (isUnresolved(value)) return { kind: 'unresolved', principal: value, statement: index };
     const account = principalAccount(value);
     return account ? { kind: 'account', account, principal: value, statement: index, externalId } : { kind: 'anyone', statement: index };
@@ -70,7 +76,8 @@ export function trustGrants(statements: readonly PolicyStatement[]): TrustGrant[
     const p = statement.principal;
     if (!p) return;
     for (const value of p.aws) {
-      if (isUnresolved(value)) grants.push({ kind: 'unresolved', principal: value, statement: index });
+      if (OWN_ACCOUNT.test(value)) grants.push({ kind: 'own', principal: value, statement: index });
+      else if (isUnresolved(value)) grants.push({ kind: 'unresolved', principal: value, statement: index });
       else if (UNIQUE_ID.test(value)) grants.push({ kind: 'deleted', principal: value, statement: index });
       else {
         const account = principalAccount(value);

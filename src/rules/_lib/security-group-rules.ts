@@ -134,6 +134,27 @@ export function publicIngress(
   portsOf: (traffic: KnownTraffic) => string[],
 ): { hits: PublicHit[]; unknown: Unknowable[] } {
   const { entries, unknown } = groupEntries(ctx, group, 'ingress');
+  return judgeIngress(ctx, entries, unknown, portsOf);
+}
+
+/**
+ * A standalone ingress resource whose group is not a resource of the same input (a group id from a parameter, an
+ * existing group, a VPC's default group through `Fn::GetAtt Vpc.DefaultSecurityGroup`): judged on its own, because
+ * no group's evaluation will see it. Undefined when its group is in the input (the group's evaluation judges it).
+ */
+export function orphanIngress(
+  ctx: RuleContext,
+  ingress: Resource,
+  portsOf: (traffic: KnownTraffic) => string[],
+): { hits: PublicHit[]; unknown: Unknowable[]; group: string } | undefined {
+  const mark = ctx.unknownAt(ingress, '/GroupId');
+  const groupId = mark ? undefined : readPointer(ingress.properties, '/GroupId');
+  if (groupId !== undefined && ctx.resolve(ingress, groupId, 'AWS::EC2::SecurityGroup')) return undefined;
+  const label = typeof groupId === 'string' ? groupId : typeof readPointer(ingress.properties, '/GroupName') === 'string' ? String(readPointer(ingress.properties, '/GroupName')) : 'a group outside the input';
+  return { ...judgeIngress(ctx, [{ owner: ingress, path: '' }], [], portsOf), group: label };
+}
+
+function judgeIngress(ctx: RuleContext, entries: SgEntry[], unknown: Unknowable[], portsOf: (traffic: KnownTraffic) => string[]): { hits: PublicHit[]; unknown: Unknowable[] } {
   const hits: PublicHit[] = [];
   for (const entry of entries) {
     const traffic = entryTraffic(ctx, entry);
@@ -152,8 +173,9 @@ export function publicIngress(
 }
 
 /** Where an outcome about an entry points: the entry inside the group, or the standalone resource. */
-export function entryLocation(group: Resource, entry: SgEntry): { path: string } | { subject: string } {
-  return entry.owner === group ? { path: entry.path } : { subject: entry.owner.uid };
+export function entryLocation(group: Resource, entry: SgEntry): { path: string } | { subject: string } | Record<string, never> {
+  if (entry.owner !== group) return { subject: entry.owner.uid };
+  return entry.path === '' ? {} : { path: entry.path };
 }
 
 export function unknowableOptions(u: Unknowable): { path: string; subject?: string } {

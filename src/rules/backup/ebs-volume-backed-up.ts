@@ -7,7 +7,8 @@
  *         such instances are replaceable by design, so their disks are not a data store.
  * PASS    an AWS Backup selection or vault, or an enabled DLM policy, covers the volume.
  * FAIL    nothing covers it.
- * UNKNOWN the attachments, the attached instance, the backup selections/vaults or the DLM policies could not be read.
+ * UNKNOWN the attachments, the attached instance, the backup selections/vaults or the DLM policies could not be read;
+ *         or nothing covers it while the tags of the volume or its instance (Auto Scaling, selections) were not read.
  * https://docs.aws.amazon.com/ebs/latest/userguide/snapshot-lifecycle.html
  */
 import { defineRule, type Resource } from '../../core/index.js';
@@ -16,6 +17,7 @@ import { combineCoverage } from '../_lib/coverage.js';
 import { dlmCoverage } from '../_lib/dlm-coverage.js';
 import { autoScalingGroupOf } from '../_lib/ec2-instance.js';
 import { asRecord, asString } from '../_lib/shape.js';
+import { tagsUnknown } from '../_lib/tags.js';
 
 export default defineRule({
   meta: {
@@ -131,7 +133,8 @@ export default defineRule({
       dlmCoverage(ctx, volume, instances),
     );
     if (coverage.status === 'covered') return ctx.pass('covered', { by: coverage.by });
-    const reason = instanceUnknown ?? (coverage.status === 'uncertain' ? coverage.reason : undefined);
+    // An instance whose tags were not read may have been launched by an Auto Scaling group (then not applicable).
+    const reason = instanceUnknown ?? (coverage.status === 'uncertain' ? coverage.reason : undefined) ?? instances.map(tagsUnknown).find((r) => r !== undefined);
     if (reason !== undefined) return ctx.unknown(reason);
     return ctx.fail('noBackups');
   },

@@ -7,13 +7,19 @@
  *         or the customer managed key in `KMSMasterKeyId`. A DAX cluster with `SSESpecification.SSEEnabled: true`.
  * FAIL    a DAX cluster without encryption at rest (the CloudFormation and API default): it holds a copy of table
  *         items on its nodes, so partial encryption is no encryption.
- * UNKNOWN DescribeTable / DAX DescribeClusters was denied, or a DAX cluster's setting was not collected.
+ * UNKNOWN DescribeTable / DAX DescribeClusters was denied, or a DAX cluster's setting was not collected; in a
+ *         template, a DAX cluster's setting depends on a parameter without a default, an `ImportValue` or an undecidable
+ *         condition. A template table passes even when its key cannot be resolved: the table is encrypted either way.
+ *
+ * Templates: a DAX cluster without `SSESpecification` (Terraform `server_side_encryption`) is not encrypted — the
+ * CloudFormation and API default. Terraform DAX clusters are not mapped by the parser yet, so a plan shows none.
  *
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/EncryptionAtRest.html
  * https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/DAXEncryptionAtRest.html
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { asBool, readSetting, unknownSetting } from '../_lib/settings.js';
+import { labelOf, namesSomething } from '../_lib/code-values.js';
 import { isRecord } from '../_lib/values.js';
 
 export default defineRule({
@@ -30,7 +36,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::DynamoDB::Table', 'AWS::DAX::Cluster'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'DynamoDB encrypts every table, but a DAX cluster in front of it keeps items on its nodes unencrypted unless encryption at rest was chosen at creation. A customer managed key on tables adds control over who can decrypt.',
     remediation: {
@@ -54,6 +60,7 @@ export default defineRule({
     messages: {
       ownedKey: 'DynamoDB table {{resource}} is encrypted with an AWS owned key.',
       kmsKey: 'DynamoDB table {{resource}} is encrypted with {{key}}.',
+      alwaysEncrypted: 'DynamoDB table {{resource}} is encrypted at rest (DynamoDB encrypts every table; the key is set at deploy time).',
       daxEncrypted: 'DAX cluster {{resource}} encrypts its nodes at rest.',
       daxNotEncrypted: 'DAX cluster {{resource}} does not encrypt cached items at rest.',
     },
@@ -65,9 +72,12 @@ export default defineRule({
       if (!enabled.known) return unknownSetting(ctx, enabled);
       return enabled.value ? ctx.pass('daxEncrypted') : ctx.fail('daxNotEncrypted', {}, { path: '/SSESpecification/SSEEnabled' });
     }
+    const unread = ctx.unknownAt(store, '/SSESpecification');
+    if (unread && store.source === 'live') return ctx.unknown(unread.reason, { path: '/SSESpecification' });
+    if (unread) return ctx.pass('alwaysEncrypted');
     const sse = ctx.get(store, '/SSESpecification');
     if (!isRecord(sse) || asBool(sse['SSEEnabled']) !== true) return ctx.pass('ownedKey');
     const key = sse['KMSMasterKeyId'];
-    return ctx.pass('kmsKey', { key: typeof key === 'string' && key !== '' ? `KMS key ${key}` : 'the AWS managed key aws/dynamodb' });
+    return ctx.pass('kmsKey', { key: namesSomething(key) ? `KMS key ${labelOf(key)}` : 'the AWS managed key aws/dynamodb' });
   },
 });

@@ -4,7 +4,9 @@
  * N/A     never: every file system is judged.
  * PASS    `Encrypted` is true.
  * FAIL    it is false (the CloudFormation and API default; the console turns it on). Encryption is set at creation.
- * UNKNOWN DescribeFileSystems was denied, or the flag was not collected.
+ * UNKNOWN DescribeFileSystems was denied, or the flag was not collected; in a template, it comes from a parameter
+ *         without a default, an `ImportValue` or an undecidable condition, or a Terraform plan leaves `encrypted` to
+ *         the provider (computed at apply). A template that omits `Encrypted` gets an unencrypted file system.
  *
  * https://docs.aws.amazon.com/efs/latest/ug/encryption-at-rest.html
  */
@@ -20,7 +22,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'SDAT-002', gates: true, basis: 'the checklist requires sensitive data to be encrypted at rest; EFS file systems are data stores' },
     ],
     resourceTypes: ['AWS::EFS::FileSystem'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale: 'Shared file systems often collect uploads, exports and reports. Encryption at rest protects them and their backups, and cannot be added after creation.',
     remediation: {
       summary: 'Create an encrypted file system, copy the data (AWS DataSync, or restore an AWS Backup recovery point into it), move the mount targets and delete the old one.',

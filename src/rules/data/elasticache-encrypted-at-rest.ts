@@ -5,7 +5,9 @@
  * PASS    `AtRestEncryptionEnabled` is true (disk during sync, swap and backups in S3 are encrypted).
  * FAIL    it is false.
  * UNKNOWN DescribeReplicationGroups was denied or the flag was not collected; in a template an omitted flag depends
- *         on the engine (Valkey defaults to on, Redis OSS to off), so it is not guessed.
+ *         on the engine (Valkey defaults to on, Redis OSS to off), so it is not guessed; nor is a parameter without a
+ *         default, an `ImportValue`, an undecidable condition or a value a Terraform plan computes. (The Terraform
+ *         parser writes the provider's `false` for an omitted `at_rest_encryption_enabled`.)
  *
  * Memcached clusters keep data in memory only and are not replication groups; serverless caches are always encrypted.
  * https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/at-rest-encryption.html
@@ -27,7 +29,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale: 'Caches routinely hold session tokens and copies of customer records. Replication groups write them to disk during synchronisation and swap, and to S3 in backups.',
     remediation: {
       summary: 'At-rest encryption is set at creation: take a backup, create an encrypted replication group from it, and switch clients to the new endpoint.',

@@ -8,6 +8,10 @@
  *
  * Informs SDAT-001 only: Macie discovers sensitive data in S3 alone, and the checklist asks for a data-classification
  * inventory across every store, which is evidence a document gives (catalog evidence `data-classification-inventory`).
+ *
+ * Live only: Macie is a per-Region account setting. A template can enable it (`AWS::Macie::Session`), but the rule's
+ * verdict needs every Region's status, which no template shows, and adding a code-only type would make the live
+ * verdict wait for an inventory no collector lists.
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { asString, readSetting, unknownSetting } from '../_lib/settings.js';

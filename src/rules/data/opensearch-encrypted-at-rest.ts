@@ -5,7 +5,9 @@
  * PASS    `EncryptionAtRestOptions.Enabled` is true (indices, logs, swap and automated snapshots).
  * FAIL    it is false.
  * UNKNOWN DescribeDomain was denied or the setting was not collected; in a template an omitted setting is not
- *         guessed (the default has varied with engine version and with fine-grained access control, which needs it).
+ *         guessed (the default has varied with engine version and with fine-grained access control, which needs it),
+ *         nor is a parameter without a default, an `ImportValue`, an undecidable condition or a value a Terraform
+ *         plan computes.
  *
  * https://docs.aws.amazon.com/opensearch-service/latest/developerguide/encryption-at-rest.html
  */
@@ -21,7 +23,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'SDAT-002', gates: true, basis: 'the checklist requires sensitive data to be encrypted at rest; search domains index copies of customer data' },
     ],
     resourceTypes: ['AWS::OpenSearchService::Domain'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale: 'Search domains index copies of customer records and logs that often contain personal data. Encryption at rest covers indices, logs, swap files and automated snapshots.',
     remediation: {
       summary: 'Turn on encryption at rest (possible in place on OpenSearch 1.x and later, or Elasticsearch 6.7+), with a customer managed KMS key for sensitive data.',

@@ -6,7 +6,10 @@
  * FAIL    it is true: the endpoint resolves to a public address and, in a subnet routed to an internet gateway,
  *         accepts connections from the internet (subject only to its security groups).
  * UNKNOWN the setting was not collected, or (in a template) it is omitted: CloudFormation then lets RDS decide from
- *         the VPC — public when the subnets' VPC has an internet gateway — which the template alone does not show.
+ *         the VPC — public when the subnets' VPC has an internet gateway — which the template alone does not show;
+ *         or it is a parameter without a default, an `ImportValue`, an undecidable condition or a value a Terraform
+ *         plan computes. Terraform's provider sends `false` for an omitted `publicly_accessible`, and the parser
+ *         writes it, so an HCL instance without the attribute is not public.
  *
  * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html (PubliclyAccessible)
  */
@@ -27,7 +30,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::RDS::DBInstance'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A publicly accessible database is reachable by anyone its security group admits, and databases are scanned for and brute-forced constantly. Applications reach the database from inside the VPC; administrators through a VPN, a bastion or SSM port forwarding.',
     remediation: {

@@ -1,20 +1,39 @@
 /**
  * Every RDS DB instance and Aurora (or DocumentDB/Neptune) DB cluster encrypts its storage.
  *
- * N/A     a DB instance that belongs to a cluster (`DBClusterIdentifier` set): its storage is the cluster's, judged
- *         on the cluster.
- * PASS    `StorageEncrypted` is true (this also covers automated backups, snapshots and read replicas).
- * FAIL    it is false. One unencrypted database fails the rule: partial encryption is no encryption.
- * UNKNOWN the flag was not collected; in a template, an omitted flag on a restored or replicated database
- *         (`SnapshotIdentifier`, `SourceDBInstanceIdentifier`, …) is inherited from its source. Otherwise
- *         CloudFormation's default is false.
+ * N/A     a DB instance that belongs to a cluster (`DBClusterIdentifier` set — a name, or in a template a reference to
+ *         the cluster): its storage is the cluster's, judged on the cluster.
+ * PASS    `StorageEncrypted` is true (this also covers automated backups, snapshots and read replicas); a template
+ *         Aurora Serverless v1 cluster (`EngineMode: serverless`), which is always encrypted.
+ * FAIL    it is false, or a template omits it: CloudFormation's and the API's default is false (the Terraform parser
+ *         writes the provider's false for `aws_db_instance`). One unencrypted database fails the rule: partial
+ *         encryption is no encryption.
+ * UNKNOWN the flag was not collected; in a template, an omitted flag on a restored, replicated or global-secondary
+ *         database (`SnapshotIdentifier`, `SourceDBInstanceIdentifier`, `GlobalClusterIdentifier`, …) is inherited
+ *         from its source; or the flag is a parameter without a default, an `ImportValue`, an undecidable condition
+ *         or a value a Terraform plan computes.
  *
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Overview.Encryption.html
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-serverless.html (v1 clusters are always encrypted)
  */
-import { defineRule, type Resource } from '../../core/index.js';
+import { defineRule, type Resource, type RuleContext } from '../../core/index.js';
+import { presence } from '../_lib/code-values.js';
 import { asBool, readSetting, unknownSetting } from '../_lib/settings.js';
 
-const INHERITS = ['SnapshotIdentifier', 'DBSnapshotIdentifier', 'DBClusterSnapshotIdentifier', 'SourceDBInstanceIdentifier', 'SourceDBClusterIdentifier', 'SourceDBInstanceAutomatedBackupsArn'];
+const INHERITS = [
+  'SnapshotIdentifier',
+  'DBSnapshotIdentifier',
+  'DBClusterSnapshotIdentifier',
+  'SourceDBInstanceIdentifier',
+  'SourceDBClusterIdentifier',
+  'SourceDBInstanceAutomatedBackupsArn',
+  'GlobalClusterIdentifier',
+];
+
+/** Whether a template database takes its encryption from a source: set, or possibly set (unresolved). */
+function inheritsEncryption(ctx: RuleContext, db: Resource): boolean {
+  return INHERITS.some((p) => presence(ctx, db, `/${p}`).state !== 'absent');
+}
 
 export default defineRule({
   meta: {
@@ -25,7 +44,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'SDAT-002', gates: true, basis: 'the checklist requires sensitive data to be encrypted at rest; RDS and Aurora are the usual stores of it' },
     ],
     resourceTypes: ['AWS::RDS::DBInstance', 'AWS::RDS::DBCluster'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Databases hold the bulk of customer data. Storage encryption protects the volumes, automated backups and snapshots, and puts KMS permissions in front of every snapshot copy or share.',
     remediation: {
@@ -52,12 +71,15 @@ export default defineRule({
     needs: ['rds:DescribeDBInstances', 'rds:DescribeDBClusters'],
   },
   evaluate(db: Resource, ctx) {
-    if (db.type === 'AWS::RDS::DBInstance' && !ctx.unknownAt(db, '/DBClusterIdentifier')) {
-      const cluster = ctx.get(db, '/DBClusterIdentifier');
-      if (typeof cluster === 'string' && cluster !== '') return ctx.notApplicable('clusterMember');
+    if (db.type === 'AWS::RDS::DBInstance') {
+      const cluster = presence(ctx, db, '/DBClusterIdentifier');
+      if (cluster.state === 'set') return ctx.notApplicable('clusterMember');
+      if (cluster.state === 'unknown' && db.source !== 'live') return ctx.unknown(cluster.reason, { path: cluster.path });
     }
-    const inherits = db.source !== 'live' && INHERITS.some((p) => ctx.get(db, `/${p}`) !== undefined);
-    const encrypted = readSetting(ctx, db, '/StorageEncrypted', asBool, inherits ? undefined : false);
+    const code = db.source !== 'live';
+    const serverlessV1 = code && db.type === 'AWS::RDS::DBCluster' && !ctx.unknownAt(db, '/EngineMode') && ctx.get(db, '/EngineMode') === 'serverless';
+    const codeDefault = !code ? undefined : serverlessV1 ? true : inheritsEncryption(ctx, db) ? undefined : false;
+    const encrypted = readSetting(ctx, db, '/StorageEncrypted', asBool, codeDefault);
     if (!encrypted.known) return unknownSetting(ctx, encrypted);
     return encrypted.value ? ctx.pass('encrypted') : ctx.fail('notEncrypted', {}, { path: '/StorageEncrypted' });
   },

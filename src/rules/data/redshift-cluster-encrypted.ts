@@ -5,7 +5,8 @@
  * PASS    `Encrypted` is true (data blocks, system metadata and snapshots).
  * FAIL    it is false.
  * UNKNOWN DescribeClusters was denied or the flag was not collected; in a template an omitted flag is not guessed
- *         (new clusters are encrypted by default since 2025; older API behaviour was unencrypted).
+ *         (new clusters are encrypted by default since 2025; older API behaviour was unencrypted), nor is a parameter
+ *         without a default, an `ImportValue`, an undecidable condition or a value a Terraform plan computes.
  *
  * https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-db-encryption.html
  */
@@ -21,7 +22,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'SDAT-002', gates: true, basis: 'the checklist requires sensitive data to be encrypted at rest; a warehouse holds consolidated customer data' },
     ],
     resourceTypes: ['AWS::Redshift::Cluster'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale: 'A data warehouse usually holds the most complete, consolidated copy of customer data; encryption at rest covers its blocks, metadata and snapshots.',
     remediation: {
       summary: 'Encrypt the cluster in place (Redshift migrates the data), with a customer managed KMS key for sensitive data.',

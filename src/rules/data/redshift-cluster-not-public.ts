@@ -5,7 +5,8 @@
  * PASS    `PubliclyAccessible` is false.
  * FAIL    it is true: the cluster gets a public endpoint reachable from the internet (subject to its security groups).
  * UNKNOWN the setting was not collected, or (in a template) it is omitted: the API default changed from public to
- *         private for new clusters in 2025, so an omitted value is not read as either.
+ *         private for new clusters in 2025, so an omitted value is not read as either; nor is a parameter without a
+ *         default, an `ImportValue`, an undecidable condition or a value a Terraform plan computes.
  *
  * https://docs.aws.amazon.com/redshift/latest/mgmt/rs-vpc-connect.html
  */
@@ -26,7 +27,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::Redshift::Cluster'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A publicly accessible warehouse exposes its SQL endpoint to the internet, where it is scanned for and brute-forced; it usually holds the most complete copy of customer data.',
     remediation: {

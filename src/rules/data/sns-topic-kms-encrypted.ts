@@ -2,9 +2,11 @@
  * Every SNS topic encrypts messages with a KMS key (server-side encryption).
  *
  * N/A     never: every topic is judged.
- * PASS    `KmsMasterKeyId` names a key (the AWS managed alias/aws/sns or a customer managed key).
- * FAIL    no key: messages are still stored with SNS's disk encryption, but not encrypted with a KMS key.
- * UNKNOWN GetTopicAttributes was denied.
+ * PASS    `KmsMasterKeyId` names a key (the AWS managed alias/aws/sns or a customer managed key); in a template also
+ *         a reference to a key of the template or a parameter without a default (the key is set, its id is not known).
+ * FAIL    no key: messages are still stored with SNS's disk encryption, but not encrypted with a KMS key. A template
+ *         that omits `KmsMasterKeyId` (Terraform `kms_master_key_id`) gets no key: SSE is off by default.
+ * UNKNOWN GetTopicAttributes was denied; in a template, the key is set under an undecidable condition.
  *
  * Informs SDAT-002 rather than gating it: AWS documents that SNS "stores messages and files using disk encryption"
  * by default, so a topic without a KMS key is not unencrypted at rest. SSE-KMS adds message-level encryption and
@@ -12,6 +14,7 @@
  * https://docs.aws.amazon.com/sns/latest/dg/sns-data-encryption.html
  */
 import { defineRule, type Resource } from '../../core/index.js';
+import { presence } from '../_lib/code-values.js';
 
 export default defineRule({
   meta: {
@@ -27,7 +30,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::SNS::Topic'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Topics that carry personal data benefit from SSE-KMS: messages are encrypted under a KMS key as soon as SNS receives them, and publishing or delivering them then also requires permission on the key.',
     remediation: {
@@ -45,9 +48,9 @@ export default defineRule({
     needs: ['sns:ListTopics', 'sns:GetTopicAttributes'],
   },
   evaluate(topic: Resource, ctx) {
-    const key = ctx.get(topic, '/KmsMasterKeyId');
-    if (typeof key === 'string' && key !== '') return ctx.pass('kmsEncrypted', { key });
-    if (key !== undefined && key !== null && key !== '') return ctx.unknown('unresolved:KmsMasterKeyId', { path: '/KmsMasterKeyId' });
+    const key = presence(ctx, topic, '/KmsMasterKeyId');
+    if (key.state === 'set') return ctx.pass('kmsEncrypted', { key: key.label });
+    if (key.state === 'unknown') return ctx.unknown(key.reason, { path: key.path });
     return ctx.fail('diskEncryptionOnly', {}, { path: '/KmsMasterKeyId' });
   },
 });

@@ -9,6 +9,10 @@
  * Informs SDAT-002: the checklist judges the stores themselves (ebs-volume-encrypted gates on those); this Regional
  * setting is the guardrail that keeps new volumes from being created unencrypted.
  * https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html
+ *
+ * Live only for now: Terraform's `aws_ebs_encryption_by_default` becomes the code-only `AWS::EC2::EBSEncryptionByDefault`,
+ * but a rule that dispatches on it needs its live inventory listed (the ec2 collector's GetEbsEncryptionByDefault
+ * listing does not name the type), or every live verdict would be unknown; CloudFormation has no such resource.
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { asBool, readSetting, unknownSetting } from '../_lib/settings.js';

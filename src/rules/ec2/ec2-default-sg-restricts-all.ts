@@ -1,17 +1,39 @@
 /**
  * The default security group of every VPC has no inbound and no outbound rules.
  *
- * N/A     the group is not a VPC's default group (`IsDefault: false`; templates cannot create one).
- * PASS    the default group has no ingress and no egress entries, inline or as standalone resources.
+ * N/A     the group is not a VPC's default group (`IsDefault: false`; a template cannot create one); a template VPC
+ *         whose default group the same Terraform input adopts (`aws_default_security_group`): the group is judged.
+ * PASS    the default group has no ingress and no egress entries, inline or as standalone resources (Terraform
+ *         removes every rule of an adopted default group that it does not declare).
  * FAIL    it has any: AWS creates every default group with an all-traffic self-reference inbound and an
- *         all-traffic outbound rule, and both must be removed (CIS 5.5 / EC2.2).
- * UNKNOWN the live collector did not say whether the group is the default one, or its rules could not be read.
+ *         all-traffic outbound rule, and both must be removed (CIS 5.5 / EC2.2). In a template, a new VPC
+ *         (`AWS::EC2::VPC`, Terraform `aws_vpc`) whose default group the input does not adopt keeps those stock rules:
+ *         CloudFormation cannot remove them, so a CloudFormation VPC fails until they are removed once by hand (and
+ *         waived with that reason) — as the deployed VPC would in a live scan.
+ * UNKNOWN the live collector did not say whether the group is the default one, or its rules could not be read; a
+ *         Terraform `aws_default_vpc` whose existing default group is not adopted (its current rules are not in the
+ *         input); a template value left to a parameter, an `ImportValue`, a condition or a plan's computed value.
  *
+ * Live VPCs get no outcome (their default groups are judged), but the rule now reads the VPC inventory, so a denied
+ * DescribeVpcs leaves it unknown.
  * https://docs.aws.amazon.com/vpc/latest/userguide/default-security-group.html
  */
-import { defineRule, type Resource } from '../../core/index.js';
+import { defineRule, type Outcome, type Resource, type RuleContext } from '../../core/index.js';
 import { groupEntries } from '../_lib/security-group-rules.js';
 import { asBool, readSetting, unknownSetting } from '../_lib/settings.js';
+
+/** A template VPC: its default group keeps the stock rules unless the input adopts it (Terraform only). */
+function codeVpc(ctx: RuleContext, vpc: Resource): Outcome {
+  const groups = ctx.related(vpc, 'AWS::EC2::SecurityGroup', 'VpcId');
+  const adopted = groups.resources.some((g) => !ctx.unknownAt(g, '/IsDefault') && asBool(ctx.get(g, '/IsDefault')) === true);
+  if (adopted) return ctx.notApplicable('adopted');
+  if (!groups.complete) return ctx.unknown(groups.reason ?? 'not_collected:AWS::EC2::SecurityGroup', { path: '@AWS::EC2::SecurityGroup' });
+  const existing = readSetting(ctx, vpc, '/IsDefault', asBool, false);
+  if (!existing.known) return unknownSetting(ctx, existing);
+  // An adopted default VPC already has a default group, whose current rules the input does not show.
+  if (existing.value) return ctx.unknown('unresolved:default-security-group', { path: '@AWS::EC2::SecurityGroup' });
+  return ctx.fail('stockRules');
+}
 
 export default defineRule({
   meta: {
@@ -26,8 +48,8 @@ export default defineRule({
         basis: 'the checklist requires the default security group to deny all traffic (CIS 5.5, Security Hub EC2.2)',
       },
     ],
-    resourceTypes: ['AWS::EC2::SecurityGroup'],
-    sources: ['live'],
+    resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::VPC'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Anything launched without an explicit security group lands in the default group. Its stock rules let every member talk to every other on all ports and reach anywhere outbound, so a forgotten instance silently gets broad network access.',
     remediation: {
@@ -53,10 +75,13 @@ export default defineRule({
       restrictsAll: 'Default security group {{resource}} has no inbound or outbound rules.',
       notDefault: 'Security group {{resource}} is not a default security group.',
       allowsTraffic: 'Default security group {{resource}} still has {{ingress}} inbound and {{egress}} outbound rule(s).',
+      adopted: 'The default security group of VPC {{resource}} is adopted by the configuration and judged as a group.',
+      stockRules: 'VPC {{resource}} gets a default security group with the stock all-traffic rules, which the template does not remove.',
     },
-    needs: ['ec2:DescribeSecurityGroups'],
+    needs: ['ec2:DescribeSecurityGroups', 'ec2:DescribeVpcs'],
   },
   evaluate(group: Resource, ctx) {
+    if (group.type === 'AWS::EC2::VPC') return group.source === 'live' ? [] : codeVpc(ctx, group);
     const isDefault = readSetting(ctx, group, '/IsDefault', asBool, false);
     if (!isDefault.known) return unknownSetting(ctx, isDefault);
     if (!isDefault.value) return ctx.notApplicable('notDefault');

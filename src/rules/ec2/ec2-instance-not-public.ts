@@ -10,9 +10,18 @@
  * UNKNOWN the public address or the subnet (or whether the subnet is public) was not collected.
  *
  * An Elastic IP shows up as the instance's PublicIpAddress, so it counts. IPv6 addresses are not judged yet.
+ *
+ * Templates have neither fact, so both are derived (_lib/template-exposure.ts): an Elastic IP of the template, else
+ * the primary interface's `AssociatePublicIpAddress`, else the subnet's `MapPublicIpOnLaunch` (default false); the
+ * subnet is public when its route table (explicit association, else the VPC's main table, which in a VPC the
+ * template creates holds only the local route) routes to an internet gateway. UNKNOWN when the subnet, its VPC or
+ * its route table is not in the input (no subnet at all means the account's default VPC), or a value is a parameter
+ * without a default, an `ImportValue`, an undecidable condition or a value a Terraform plan computes.
  */
-import { defineRule, type Resource } from '../../core/index.js';
+import { defineRule, type Outcome, type Resource, type RuleContext } from '../../core/index.js';
+import { nameOf } from '../_lib/names.js';
 import { asBool, asString, readSetting, unknownSetting } from '../_lib/settings.js';
+import { codePublicAddress, codeSubnetPublic, instanceSubnet } from '../_lib/template-exposure.js';
 import { isRecord } from '../_lib/values.js';
 
 const GONE = new Set(['terminated', 'shutting-down']);
@@ -25,6 +34,19 @@ function publicIp(value: unknown): string | null | undefined {
 function stateOf(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   return isRecord(value) && typeof value['Name'] === 'string' ? value['Name'] : undefined;
+}
+
+/** A template instance: the same two facts, derived from the template (whichever settles it first decides). */
+function codeInstance(ctx: RuleContext, instance: Resource): Outcome {
+  const ip = codePublicAddress(ctx, instance);
+  if (ip.known && !ip.value) return ctx.pass('noPublicIp');
+  const located = instanceSubnet(ctx, instance);
+  const subnet = 'subnet' in located ? located.subnet : undefined;
+  const isPublic = 'subnet' in located ? codeSubnetPublic(ctx, located.subnet) : located;
+  if (subnet && isPublic.known && !isPublic.value) return ctx.pass('privateSubnet', { subnet: nameOf(subnet) });
+  if (!ip.known) return ctx.unknown(ip.reason, { path: ip.path });
+  if (!isPublic.known) return ctx.unknown(isPublic.reason, { path: isPublic.path });
+  return ctx.fail('publicInstance', { subnet: subnet ? nameOf(subnet) : '?' }, { path: '/SubnetId' });
 }
 
 export default defineRule({
@@ -41,7 +63,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::EC2::Instance'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'An instance with a public address in a subnet routed to an internet gateway is one security-group mistake away from direct exposure. Putting instances in private subnets behind a load balancer keeps the attack surface to the components built to face the internet.',
     remediation: {
@@ -75,6 +97,7 @@ export default defineRule({
     if (ctx.unknownAt(instance, '/State') === undefined && GONE.has(stateOf(ctx.get(instance, '/State')) ?? '')) {
       return ctx.notApplicable('terminated');
     }
+    if (instance.source !== 'live') return codeInstance(ctx, instance);
     const ip = readSetting(ctx, instance, '/PublicIpAddress', publicIp);
     if (!ip.known) return unknownSetting(ctx, ip);
     if (ip.value === null) return ctx.pass('noPublicIp');

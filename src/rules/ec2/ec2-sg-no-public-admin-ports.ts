@@ -9,13 +9,19 @@
  * UNKNOWN an entry that could open 22/3389 could not be read, or its prefix list's entries were not collected (a
  *         prefix list is not 0.0.0.0/0, but unseen contents are not a pass) — unless another entry already fails.
  *
+ * Templates: inline `SecurityGroupIngress` entries and standalone `AWS::EC2::SecurityGroupIngress` resources (Terraform
+ * `ingress` blocks, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`) count alike. A standalone rule
+ * whose group is not in the input (an existing group id, a parameter, `Fn::GetAtt Vpc.DefaultSecurityGroup`) is
+ * judged on its own. A source CIDR or port from a parameter without a default, an `ImportValue`, an undecidable
+ * condition or a Terraform plan's computed value is unknown; so is a prefix list that is not in the input.
+ *
  * Security Hub EC2.53/EC2.54 (CIS 5.3/5.4) check these two ports for every protocol, so udp counts too (RDP also
  * listens on udp 3389). https://docs.aws.amazon.com/securityhub/latest/userguide/ec2-controls.html#ec2-53
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { nameOf } from '../_lib/names.js';
 import { rangeIncludes } from '../_lib/network.js';
-import { entryLocation, publicIngress, unknowableOptions, type Traffic } from '../_lib/security-group-rules.js';
+import { entryLocation, orphanIngress, publicIngress, unknowableOptions, type Traffic } from '../_lib/security-group-rules.js';
 
 const ADMIN_PORTS = [
   { port: 22, name: 'SSH' },
@@ -41,8 +47,8 @@ export default defineRule({
         basis: 'the checklist forbids 0.0.0.0/0 and ::/0 ingress to remote administration ports 22 and 3389 (CIS 5.3/5.4, EC2.53/EC2.54)',
       },
     ],
-    resourceTypes: ['AWS::EC2::SecurityGroup'],
-    sources: ['live'],
+    resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'SSH and RDP reachable from the whole internet are scanned and brute-forced within minutes of exposure; one weak credential or unpatched daemon gives an attacker a shell inside the VPC.',
     remediation: {
@@ -65,17 +71,19 @@ export default defineRule({
       ],
     },
     messages: {
-      noPublicAdminPorts: 'Security group {{resource}} opens neither SSH nor RDP to the internet.',
+      noPublicAdminPorts: 'Security group {{group}} opens neither SSH nor RDP to the internet.',
       publicAdminPort: 'Security group {{group}} lets {{source}} reach {{ports}} ({{rule}}).',
     },
     needs: ['ec2:DescribeSecurityGroups', 'ec2:DescribeManagedPrefixLists', 'ec2:GetManagedPrefixListEntries'],
   },
-  evaluate(group: Resource, ctx) {
-    const { hits, unknown } = publicIngress(ctx, group, adminPortsOpened);
-    if (hits.length === 0 && unknown.length === 0) return ctx.pass('noPublicAdminPorts');
+  evaluate(resource: Resource, ctx) {
+    const judged = resource.type === 'AWS::EC2::SecurityGroup' ? { ...publicIngress(ctx, resource, adminPortsOpened), group: nameOf(resource) } : orphanIngress(ctx, resource, adminPortsOpened);
+    if (!judged) return [];
+    const { hits, unknown, group } = judged;
+    if (hits.length === 0 && unknown.length === 0) return ctx.pass('noPublicAdminPorts', { group });
     return [
       ...hits.map((hit) =>
-        ctx.fail('publicAdminPort', { group: nameOf(group), source: hit.source, ports: hit.ports.join(', '), rule: hit.rule }, entryLocation(group, hit.entry)),
+        ctx.fail('publicAdminPort', { group, source: hit.source, ports: hit.ports.join(', '), rule: hit.rule }, entryLocation(resource, hit.entry)),
       ),
       ...unknown.map((u) => ctx.unknown(u.reason, unknowableOptions(u))),
     ];

@@ -6,13 +6,19 @@
  * FAIL    one does (single port, range, or all traffic); one outcome per entry, naming the ports.
  * UNKNOWN an entry that could open such a port could not be read, or its prefix list was not collected.
  *
+ * Templates: inline `SecurityGroupIngress` entries and standalone `AWS::EC2::SecurityGroupIngress` resources (Terraform
+ * `ingress` blocks, `aws_security_group_rule`, `aws_vpc_security_group_ingress_rule`) count alike. A standalone rule
+ * whose group is not in the input (an existing group id, a parameter, `Fn::GetAtt Vpc.DefaultSecurityGroup`) is
+ * judged on its own. A source CIDR or port from a parameter without a default, an `ImportValue`, an undecidable
+ * condition or a Terraform plan's computed value is unknown; so is a prefix list that is not in the input.
+ *
  * Informs NETSEC-001 only: the checklist names 22 and 3389 (ec2-sg-no-public-admin-ports gates on those); these
  * ports are the same risk class (Security Hub EC2.19 lists most of them), but the FTR does not ask for them.
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { nameOf } from '../_lib/names.js';
 import { rangeIncludes } from '../_lib/network.js';
-import { entryLocation, publicIngress, unknowableOptions, type Traffic } from '../_lib/security-group-rules.js';
+import { entryLocation, orphanIngress, publicIngress, unknowableOptions, type Traffic } from '../_lib/security-group-rules.js';
 
 /** Ports that should never face the internet; protocols they listen on. */
 const SENSITIVE_PORTS: ReadonlyArray<{ port: number; name: string; udp?: boolean }> = [
@@ -69,8 +75,8 @@ export default defineRule({
         basis: 'informs the security-group review: database, cache, file-sharing and legacy remote-access ports open to 0.0.0.0/0 or ::/0 (beyond the 22/3389 the checklist names)',
       },
     ],
-    resourceTypes: ['AWS::EC2::SecurityGroup'],
-    sources: ['live'],
+    resourceTypes: ['AWS::EC2::SecurityGroup', 'AWS::EC2::SecurityGroupIngress'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Databases, caches, search clusters, SMB, Telnet, FTP and VNC reachable from the internet are among the most exploited exposures: many ship without authentication or with default credentials, and ransomware crews scan for them continuously.',
     remediation: {
@@ -92,20 +98,22 @@ export default defineRule({
       ],
     },
     messages: {
-      noPublicSensitivePorts: 'Security group {{resource}} opens no database, cache or legacy admin port to the internet.',
+      noPublicSensitivePorts: 'Security group {{group}} opens no database, cache or legacy admin port to the internet.',
       publicSensitivePorts: 'Security group {{group}} lets {{source}} reach {{ports}} ({{rule}}).',
     },
     needs: ['ec2:DescribeSecurityGroups', 'ec2:DescribeManagedPrefixLists', 'ec2:GetManagedPrefixListEntries'],
   },
-  evaluate(group: Resource, ctx) {
-    const { hits, unknown } = publicIngress(ctx, group, sensitivePortsOpened);
-    if (hits.length === 0 && unknown.length === 0) return ctx.pass('noPublicSensitivePorts');
+  evaluate(resource: Resource, ctx) {
+    const judged = resource.type === 'AWS::EC2::SecurityGroup' ? { ...publicIngress(ctx, resource, sensitivePortsOpened), group: nameOf(resource) } : orphanIngress(ctx, resource, sensitivePortsOpened);
+    if (!judged) return [];
+    const { hits, unknown, group } = judged;
+    if (hits.length === 0 && unknown.length === 0) return ctx.pass('noPublicSensitivePorts', { group });
     return [
       ...hits.map((hit) =>
         ctx.fail(
           'publicSensitivePorts',
-          { group: nameOf(group), source: hit.source, ports: summarise(hit.ports), count: hit.ports.length, rule: hit.rule },
-          entryLocation(group, hit.entry),
+          { group, source: hit.source, ports: summarise(hit.ports), count: hit.ports.length, rule: hit.rule },
+          entryLocation(resource, hit.entry),
         ),
       ),
       ...unknown.map((u) => ctx.unknown(u.reason, unknowableOptions(u))),

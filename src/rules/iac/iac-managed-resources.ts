@@ -14,13 +14,15 @@
  * PASS    at least 80% are managed.
  * FAIL    fewer are, with every counted type listed and the stack resources read.
  * UNKNOWN below 80% while the stack resources, or the listing of a counted type, failed (types no collector lists are
- *         simply not counted).
+ *         simply not counted); or below 80% only because of resources whose tags could not be read (`@tags`), which
+ *         would reach 80% if their tags named a tool.
  * Heuristic: an untagged Terraform resource, or a resource whose tags the collector does not read, looks unmanaged.
  */
 import { defineRule } from '../../core/index.js';
 import { createdByAws, IAC_COUNTED_TYPES } from '../_lib/iac-scope.js';
 import { iacFromTags } from '../_lib/iac-tags.js';
 import { asRecord, listForMessage, stringList } from '../_lib/shape.js';
+import { tagsUnknown } from '../_lib/tags.js';
 
 const THRESHOLD = 0.8;
 
@@ -92,6 +94,8 @@ export default defineRule({
     const unmanaged = new Map<string, number>();
     let total = 0;
     let managed = 0;
+    let tagsUnread = 0;
+    let tagsReason: string | undefined;
     for (const type of IAC_COUNTED_TYPES) {
       const inventory = ctx.inventory(type, scope);
       if (!inventory.complete && inventory.reason?.startsWith('collection_failed:')) listingFailed ??= inventory.reason;
@@ -99,15 +103,19 @@ export default defineRule({
         if (createdByAws(ctx, r)) continue;
         total++;
         const byStack = stackIds.has(r.physicalId ?? '') || stackIds.has(r.uid) || (r.location.arn !== undefined && stackIds.has(r.location.arn));
+        const unread = byStack ? undefined : tagsUnknown(r);
         if (byStack || iacFromTags(r.tags) !== undefined) managed++;
-        else unmanaged.set(type, (unmanaged.get(type) ?? 0) + 1);
+        else if (unread !== undefined) {
+          tagsUnread++;
+          tagsReason ??= unread;
+        } else unmanaged.set(type, (unmanaged.get(type) ?? 0) + 1);
       }
     }
     if (total === 0) return listingFailed !== undefined ? ctx.unknown(listingFailed) : ctx.notApplicable('noResources');
     const share = managed / total;
     const data = { percent: Math.floor(share * 100), total, managed, threshold: THRESHOLD * 100 };
     if (share >= THRESHOLD) return ctx.pass('managed', data);
-    const uncertain = stacksUnknown ?? listingFailed;
+    const uncertain = stacksUnknown ?? listingFailed ?? ((managed + tagsUnread) / total >= THRESHOLD ? tagsReason : undefined);
     if (uncertain !== undefined) return ctx.unknown(uncertain, { path: '/Iac' });
     const worst = [...unmanaged.entries()].sort((a, b) => b[1] - a[1]).map(([type, n]) => `${n} ${type}`);
     return ctx.fail('lowCoverage', { ...data, unmanaged: listForMessage(worst) }, { path: '/Iac' });

@@ -9,9 +9,14 @@
  * Informing: IAM-012 asks that applications on AWS use roles; an instance with no profile may simply never call AWS
  * (a plain web server), so the missing profile is a question for the IAM-012 statement, not a violation. Systems
  * Manager also needs a role (or Default Host Management) to manage the instance.
+ * Code: the instance's `IamInstanceProfile` (a reference or a parameter counts: it is set), else the one of the
+ * launch template it launches from (`LaunchTemplateData.IamInstanceProfile`); a launch template the input does not
+ * define, or a profile behind an undecidable condition, is unknown.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_switch-role-ec2.html
  */
 import { defineRule } from '../../core/index.js';
+import { presence } from '../_lib/code-values.js';
+import { instanceLaunchTemplate } from '../_lib/launch-template.js';
 import { instanceState, isGone } from '../_lib/ec2-state.js';
 
 export default defineRule({
@@ -23,7 +28,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-012', gates: false, basis: 'informs "workloads on AWS use role-based temporary credentials": an instance without a role that calls AWS must hold keys' },
     ],
     resourceTypes: ['AWS::EC2::Instance'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'An instance profile hands the instance short-lived credentials that rotate automatically. Without one, software on the instance that calls AWS needs access keys on disk, in the image or in user data.',
     remediation: {
@@ -43,8 +48,22 @@ export default defineRule({
   evaluate(instance, ctx) {
     const state = instanceState(ctx.get(instance, '/State'));
     if (isGone(state)) return ctx.notApplicable();
-    const profile = ctx.get(instance, '/IamInstanceProfile');
-    if (profile !== undefined && profile !== null && profile !== '') return ctx.pass('hasProfile');
-    return ctx.fail('noProfile', { state: state ?? 'state not known' }, { path: '/IamInstanceProfile' });
+    if (instance.source === 'live') {
+      const profile = ctx.get(instance, '/IamInstanceProfile');
+      if (profile !== undefined && profile !== null && profile !== '') return ctx.pass('hasProfile');
+      return ctx.fail('noProfile', { state: state ?? 'state not known' }, { path: '/IamInstanceProfile' });
+    }
+    const own = presence(ctx, instance, '/IamInstanceProfile');
+    if (own.state === 'set') return ctx.pass('hasProfile');
+    if (own.state === 'unknown') return ctx.unknown(own.reason, { path: own.path });
+    const launch = instanceLaunchTemplate(ctx, instance);
+    if (launch.state === 'unknown') return ctx.unknown(launch.reason, { path: launch.path });
+    if (launch.state === 'found') {
+      const fromTemplate = ['Arn', 'Name'].map((key) => presence(ctx, launch.template, `/LaunchTemplateData/IamInstanceProfile/${key}`));
+      if (fromTemplate.some((p) => p.state === 'set')) return ctx.pass('hasProfile');
+      const unknown = fromTemplate.find((p) => p.state === 'unknown');
+      if (unknown?.state === 'unknown') return ctx.unknown(unknown.reason, { path: '/LaunchTemplate' });
+    }
+    return ctx.fail('noProfile', { state: 'as written in code' }, { path: '/IamInstanceProfile' });
   },
 });

@@ -9,6 +9,11 @@
  *
  * User data is readable by anyone with ec2:DescribeInstanceAttribute and, from inside the instance, by every process
  * through the metadata service; the checklist names it among the places secrets must not be.
+ * Code: the parser keeps only the same flags, judged on the user data as written (`Fn::Base64`, `Fn::Sub` text
+ * included) and, as for environment variables, on what it will hold: a secret parameter (NoEcho), a sensitive
+ * Terraform variable or a `{{resolve:secretsmanager:…}}` reference in it always counts. Terraform plans store
+ * `aws_instance.user_data` as a hash, which cannot be judged (unknown). User data an instance takes from its launch
+ * template is judged on the launch template.
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html
  */
 import { defineRule, type Resource } from '../../core/index.js';
@@ -26,7 +31,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-009', gates: true, basis: 'the checklist forbids credentials in code and configuration, instance user data included' },
     ],
     resourceTypes: ['AWS::EC2::Instance', 'AWS::EC2::LaunchTemplate'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'User data is stored unencrypted with the instance or template, shown to anyone who can describe it, and served to every process on the instance by the metadata service. A key or password in it is effectively public inside the account.',
     remediation: {

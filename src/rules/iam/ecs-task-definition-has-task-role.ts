@@ -10,9 +10,12 @@
  * Informing: a container that never calls AWS needs no task role, so its absence is a question for the IAM-012
  * statement. The execution role (`ExecutionRoleArn`) is for ECS itself (pulling images, reading secrets), not for the
  * application.
+ * Code: `TaskRoleArn` (Terraform `task_role_arn`); a reference, a parameter or an imported value counts as set, a
+ * role behind an undecidable condition or computed by a Terraform plan is unknown.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-iam-roles.html
  */
 import { defineRule } from '../../core/index.js';
+import { presence } from '../_lib/code-values.js';
 
 export default defineRule({
   meta: {
@@ -23,7 +26,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-012', gates: false, basis: 'informs "workloads on AWS use role-based temporary credentials": a task without a task role that calls AWS must hold keys' },
     ],
     resourceTypes: ['AWS::ECS::TaskDefinition'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A task role gives each task its own short-lived credentials, scoped to what that application needs. Without it, containers use keys baked into images or variables, or borrow the EC2 host’s role shared by every task.',
     remediation: {
@@ -41,8 +44,9 @@ export default defineRule({
     needs: ['ecs:ListTaskDefinitions', 'ecs:DescribeTaskDefinition'],
   },
   evaluate(taskDefinition, ctx) {
-    const role = ctx.get(taskDefinition, '/TaskRoleArn');
-    if (role !== undefined && role !== null && role !== '') return ctx.pass('hasTaskRole');
+    const role = presence(ctx, taskDefinition, '/TaskRoleArn');
+    if (role.state === 'set') return ctx.pass('hasTaskRole');
+    if (role.state === 'unknown') return ctx.unknown(role.reason, { path: role.path });
     return ctx.fail('noTaskRole', {}, { path: '/TaskRoleArn' });
   },
 });

@@ -8,6 +8,8 @@
  * UNKNOWN the task definition was not read, or the collector wrote variables without the credential flags.
  *
  * Task definitions are readable by anyone with ecs:DescribeTaskDefinition and keep every revision's values forever.
+ * Code: plain `Environment` values are judged as for Lambda (lambda-env-no-credentials); `Secrets` entries are
+ * references and never flagged.
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/specifying-sensitive-data.html
  */
 import { defineRule } from '../../core/index.js';
@@ -23,7 +25,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-009', gates: true, basis: 'the checklist forbids credentials in code and configuration, environment variables included' },
     ],
     resourceTypes: ['AWS::ECS::TaskDefinition'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Plain environment values are stored in every revision of the task definition and shown to anyone who can describe it. ECS can inject secrets from Secrets Manager or Parameter Store at start-up instead.',
     remediation: {

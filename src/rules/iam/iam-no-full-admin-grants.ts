@@ -8,16 +8,22 @@
  * FAIL    AdministratorAccess, or a customer managed or inline policy with `Allow` `Action: "*"` `Resource: "*"`, on a
  *         user, a role (IAM Identity Center permission-set roles get their own message) or a group with members.
  * UNKNOWN a policy document, an attached customer managed policy, the permissions boundary or the group's members
- *         could not be read.
+ *         could not be read; or full access is granted and the identity's tags (a break-glass tag) could not be read.
  *
  * Least privilege is a principle the reviewer judges against the permission model; the clear violation is "*:*"
  * given to an identity that is not break-glass, which is what gates (Security Hub IAM.1). Service-wide wildcards and
  * `NotAction` grants are informed by `iam-no-service-wildcard-grants`. An admin permission set kept for a small
  * administrator group is a legitimate choice: waive its role with who holds it and why.
+ * Code: inline `Policies`, `ManagedPolicyArns` (AWS managed by name, customer managed when the input defines them)
+ * and the `AWS::IAM::Policy` / `ManagedPolicy` resources (Terraform `aws_iam_*_policy`, attachments) that name the
+ * identity; a group's members are the users the input puts in it. A policy ARN from a parameter, an `ImportValue`,
+ * or a customer managed policy the input does not define is unknown.
  * https://docs.aws.amazon.com/securityhub/latest/userguide/iam-controls.html#iam-1
  */
 import { defineRule } from '../../core/index.js';
 import { adminExemption, isIdentityCenterRole } from '../_lib/admin-exemptions.js';
+import { tagsUnknown } from '../_lib/tags.js';
+import { groupMembers } from '../_lib/iam-group-members.js';
 import { isServiceLinkedRole } from '../_lib/iam-identities.js';
 import { identityPolicies, managedPolicy } from '../_lib/identity-policies.js';
 import { fullAdminGrants } from '../_lib/policy-grants.js';
@@ -34,7 +40,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-006', gates: true, basis: 'the checklist asks for least-privilege permissions; "*" on "*" granted to an identity that is not break-glass is the clear violation' },
     ],
     resourceTypes: ['AWS::IAM::User', 'AWS::IAM::Role', 'AWS::IAM::Group'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Full administrator access lets a leaked credential or a compromised workload do anything: read every secret, disable logging, delete backups. Workloads and everyday users need a fraction of it; full access belongs to a guarded break-glass identity.',
     remediation: {
@@ -80,9 +86,9 @@ export default defineRule({
     const exemption = adminExemption(identity);
     if (exemption) return ctx.pass('exempt', { kind, exemption });
     if (identity.type === 'AWS::IAM::Group') {
-      const members = ctx.get(identity, '/Users');
-      if (!Array.isArray(members)) return ctx.unknown('missing_data:Users', { path: '/Users' });
-      if (members.length === 0) return ctx.pass('emptyGroup', { policies });
+      const members = groupMembers(ctx, identity);
+      if (!members.known) return ctx.unknown(members.reason, { path: members.path });
+      if (members.count === 0) return ctx.pass('emptyGroup', { policies });
     } else {
       // An ARN, as in CloudFormation; IAM's own `{ PermissionsBoundaryArn }` shape is accepted too.
       const raw = ctx.get(identity, '/PermissionsBoundary');
@@ -95,6 +101,9 @@ export default defineRule({
         if (capScan.statements.length === 0) return ctx.pass('bounded', { kind, policies, boundary: cap.policy.name });
       }
     }
+    // A break-glass tag would exempt it: with the tags unread, that cannot be ruled out.
+    const tags = tagsUnknown(identity);
+    if (tags !== undefined) return ctx.unknown(tags, { path: '@tags' });
     const path = '/ManagedPolicyArns';
     return isIdentityCenterRole(identity) ? ctx.fail('identityCenterAdmin', { policies }, { path }) : ctx.fail('fullAdmin', { kind, policies }, { path });
   },

@@ -6,14 +6,18 @@
  * PASS    no attached or inline policy allows a service-wide wildcard or a `NotAction` on `Resource: "*"`.
  * FAIL    (informs) such a statement, or an AWS managed `…FullAccess` / `PowerUserAccess` policy, is attached; the data
  *         lists the wildcards. "*:*" itself is `iam-no-full-admin-grants`' business and is not repeated here.
- * UNKNOWN a policy document or an attached customer managed policy could not be read.
+ * UNKNOWN a policy document or an attached customer managed policy could not be read; or such a grant is found and the
+ *         identity's tags (a break-glass tag would make it not applicable) could not be read.
  *
  * Informing: whether `dynamodb:*` on every table is more than a role needs depends on the permission model the
  * reviewer reads (IAM-006 evidence); such grants are where least privilege usually slips, so they are shown.
+ * Code: the policies are gathered as `iam-no-full-admin-grants` gathers them; an action or resource a template
+ * leaves unresolved may be the wildcard, so a policy with one is unknown unless a wildcard is found anyway.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege
  */
 import { defineRule } from '../../core/index.js';
 import { adminExemption } from '../_lib/admin-exemptions.js';
+import { tagsUnknown } from '../_lib/tags.js';
 import { isServiceLinkedRole } from '../_lib/iam-identities.js';
 import { identityPolicies } from '../_lib/identity-policies.js';
 import { serviceWildcardGrants } from '../_lib/policy-grants.js';
@@ -29,7 +33,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-006', gates: false, basis: 'informs least privilege: service-wide wildcards and NotAction grants on "*" are broader than most jobs need' },
     ],
     resourceTypes: ['AWS::IAM::User', 'AWS::IAM::Role', 'AWS::IAM::Group'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       '`s3:*` on every bucket includes deleting them and rewriting their policies; `NotAction` on "*" grants every new service AWS launches. Wildcards like these turn a small compromise into a large one.',
     remediation: {
@@ -65,6 +69,8 @@ export default defineRule({
       policies.push(policy.name);
     }
     if (grants.size === 0) return ctx.pass('scoped', { kind });
+    const tags = tagsUnknown(identity);
+    if (tags !== undefined) return ctx.unknown(tags, { path: '@tags' });
     return ctx.fail('wildcards', { kind, grants: [...grants].join(', '), policies: policies.join(', ') }, { path: '/Policies' });
   },
 });

@@ -12,6 +12,9 @@
  * cannot be tricked into using yours for someone else. It is AWS's guidance for third-party access rather than a
  * checklist item of IAM-005 (CAA-002 asks it of the partner's own cross-account access to customers), so it informs.
  * Who the outside accounts are is `iam-role-trust-known-accounts`' business.
+ * Code: the trust policy as written; the deploying account (`${AWS::AccountId}`, Terraform's
+ * `data.aws_caller_identity`) is the company's own, an external id from a parameter still counts (the key is there),
+ * and a principal from a parameter without a default, an `ImportValue` or a value Terraform computes is unknown.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_create_for-user_externalid.html
  */
 import { defineRule, type Outcome } from '../../core/index.js';
@@ -19,6 +22,7 @@ import { grantPath, trustGrants } from '../_lib/iam-principals.js';
 import { isServiceLinkedRole } from '../_lib/iam-identities.js';
 import { ownAccounts, trustedAccountName } from '../_lib/own-accounts.js';
 import { parsePolicy } from '../_lib/policy-document.js';
+import { trustDocument } from '../_lib/trust-document.js';
 
 export default defineRule({
   meta: {
@@ -29,7 +33,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-005', gates: false, basis: 'informs how third parties get their roles: AWS recommends an sts:ExternalId condition on every role a third party assumes' },
     ],
     resourceTypes: ['AWS::IAM::Role'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A vendor that assumes roles in many accounts can be asked by another of its customers to use your role ARN. The external id, unique per customer and checked in the trust policy, stops that confused-deputy misuse.',
     remediation: {
@@ -51,7 +55,7 @@ export default defineRule({
   },
   evaluate(role, ctx) {
     if (isServiceLinkedRole(ctx, role)) return ctx.notApplicable();
-    const document = ctx.get(role, '/AssumeRolePolicyDocument');
+    const document = trustDocument(ctx, role);
     if (document === undefined) return ctx.unknown('missing_data:AssumeRolePolicyDocument', { path: '/AssumeRolePolicyDocument' });
     const parsed = parsePolicy(document);
     if (!parsed.ok) return ctx.unknown('invalid_policy:AssumeRolePolicyDocument', { path: '/AssumeRolePolicyDocument' });

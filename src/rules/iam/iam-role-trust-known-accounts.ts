@@ -14,6 +14,9 @@
  * *is* that mechanism; what the rule finds is a third party missing from the inventory (ftr.yaml `trustedAccounts`,
  * the IAM-005 evidence) or a trust far wider than any third party needs. Principals left from deleted identities
  * (unique ids such as `AROA…`) match nobody and are ignored.
+ * Code: the deploying account (`${AWS::AccountId}`, Terraform's `data.aws_caller_identity`, or the account a plan
+ * read it as) is the company's own; any other literal account must be listed in ftr.yaml — `productionAccounts` for
+ * the company's, `trustedAccounts` for third parties — since a template does not say where it is deployed.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_common-scenarios_third-party.html
  */
 import { defineRule, type Outcome } from '../../core/index.js';
@@ -21,6 +24,7 @@ import { grantPath, trustGrants } from '../_lib/iam-principals.js';
 import { isServiceLinkedRole } from '../_lib/iam-identities.js';
 import { ownAccounts, trustedAccountName } from '../_lib/own-accounts.js';
 import { parsePolicy } from '../_lib/policy-document.js';
+import { trustDocument } from '../_lib/trust-document.js';
 
 export default defineRule({
   meta: {
@@ -31,7 +35,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-005', gates: false, basis: 'informs the third-party inventory of IAM-005: outside accounts that can assume roles, compared with the trusted accounts in ftr.yaml' },
     ],
     resourceTypes: ['AWS::IAM::Role'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Every account a trust policy names can act in yours with the role’s permissions. An outside account nobody can name — a former vendor, a typo, a copied example — is access the company does not control; a trust open to anyone is worse.',
     remediation: {
@@ -59,7 +63,7 @@ export default defineRule({
   },
   evaluate(role, ctx) {
     if (isServiceLinkedRole(ctx, role)) return ctx.notApplicable();
-    const document = ctx.get(role, '/AssumeRolePolicyDocument');
+    const document = trustDocument(ctx, role);
     if (document === undefined) return ctx.unknown('missing_data:AssumeRolePolicyDocument', { path: '/AssumeRolePolicyDocument' });
     const parsed = parsePolicy(document);
     if (!parsed.ok) return ctx.unknown('invalid_policy:AssumeRolePolicyDocument', { path: '/AssumeRolePolicyDocument' });

@@ -9,6 +9,8 @@
  *
  * A heuristic, so informing only: the checklist asks for individual identities and no shared credentials, which a
  * name cannot prove either way; the policy statement is the evidence. A person may well own `admin-jane`.
+ * Code: a user with a `LoginProfile` (Terraform `aws_iam_user_login_profile`) and its `UserName`; without one,
+ * CloudFormation makes the name from the stack name, which the template does not show (unknown).
  */
 import { defineRule } from '../../core/index.js';
 import { hasConsolePassword, identityName } from '../_lib/iam-identities.js';
@@ -41,7 +43,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-004', gates: false, basis: 'informs "individual identities, no shared credentials": a console user named like a team or function is often shared' },
     ],
     resourceTypes: ['AWS::IAM::User'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A login shared by several people hides who did what in CloudTrail, cannot be removed when one of them leaves, and usually has its password in a shared document or chat.',
     remediation: {
@@ -63,7 +65,13 @@ export default defineRule({
     const password = hasConsolePassword(ctx, user);
     if (password === undefined) return ctx.unknown('missing_data:CredentialReport.PasswordEnabled', { path: '/CredentialReport' });
     if (!password) return ctx.notApplicable();
-    const found = words(identityName(user));
+    let name = identityName(user);
+    if (user.source !== 'live') {
+      const written = ctx.get(user, '/UserName');
+      if (typeof written !== 'string') return ctx.unknown('unresolved:default:UserName', { path: '/UserName' });
+      name = written;
+    }
+    const found = words(name);
     if (found.length > 0 && found.every((w) => GENERIC_WORDS.has(w))) return ctx.fail('looksShared', { words: found.join(', ') }, { path: '/UserName' });
     return ctx.pass('personal');
   },

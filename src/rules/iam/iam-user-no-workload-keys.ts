@@ -10,6 +10,9 @@
  * Informing: since 2026 IAM-012 covers applications running on AWS, and nothing the scan reads tells whether the
  * key's caller runs on AWS (CloudTrail source addresses would) or outside it — CI, an on-premises job, a vendor —
  * where IAM-002's "roles or rotated keys" applies instead. The finding is the inventory entry either way.
+ * Code: a user without `LoginProfile` (Terraform `aws_iam_user_login_profile`) for which the code creates an
+ * `AWS::IAM::AccessKey` (`aws_iam_access_key`), active unless `Status: Inactive` (CloudFormation's default is
+ * Active) — code that hands a workload long-term keys. Keys made outside the code are seen by a live scan only.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#bp-workloads-use-roles
  */
 import { defineRule } from '../../core/index.js';
@@ -26,7 +29,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-002', gates: false, basis: 'informs the static-key inventory of IAM-002: each machine user with keys belongs in it, or should become a role' },
     ],
     resourceTypes: ['AWS::IAM::User'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Keys baked into a workload are long-lived secrets that leak through images, logs and repositories. On AWS compute, instance profiles, task roles and pod identity deliver short-lived credentials automatically; outside AWS, OIDC federation or IAM Roles Anywhere do the same.',
     remediation: {
@@ -47,6 +50,7 @@ export default defineRule({
     messages: {
       noKeys: 'Machine user {{resource}} holds no active access key.',
       workloadKeys: 'Machine user {{resource}} (no console password) has {{count}} active access key(s), last used {{lastUsed}} for {{service}}: a workload on long-term keys.',
+      codeKeys: 'Machine user {{resource}} (no console password) gets {{count}} active access key(s) from the code: a workload on long-term keys.',
     },
     needs: ['iam:ListUsers', 'iam:GenerateCredentialReport', 'iam:GetCredentialReport', 'iam:ListAccessKeys', 'iam:GetAccessKeyLastUsed'],
   },
@@ -60,6 +64,7 @@ export default defineRule({
     if (states.includes(undefined)) return ctx.unknown('missing_data:AccessKey.Status');
     const active = keys.resources.filter((_, i) => states[i] === true);
     if (active.length === 0) return ctx.pass('noKeys');
+    if (user.source !== 'live') return ctx.fail('codeKeys', { count: active.length }, { path: '@AWS::IAM::AccessKey' });
     let lastUsed: Date | undefined;
     let service = 'no service';
     for (const key of active) {

@@ -9,6 +9,8 @@
  * Two active keys are normal for the minutes of a rotation; left in place they usually mean two holders of one
  * identity (a shared credential, IAM-004) or a rotation that never finished (IAM-002). CIS asks for one active key
  * per user (CIS 5.0 1.12), which the checklist does not tag, so the rule informs.
+ * Code: the `AWS::IAM::AccessKey` resources (Terraform `aws_iam_access_key`) of the user; CloudFormation's `Status`
+ * default is Active.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html
  */
 import { defineRule } from '../../core/index.js';
@@ -24,7 +26,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-002', gates: false, basis: 'informs the key inventory and rotation of IAM-002: a second active key is often a rotation left unfinished' },
     ],
     resourceTypes: ['AWS::IAM::User'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Every active key is a separate long-term secret to protect. A second key that outlives a rotation doubles what can leak, and a key per consumer on one user hides which consumer did what.',
     remediation: {

@@ -9,6 +9,11 @@
  * Environment variables are readable by anyone with lambda:GetFunctionConfiguration and end up in templates, CI logs
  * and support tickets; the checklist names them among the places secrets must not be. A variable that only holds a
  * reference (a secret ARN or parameter name) can be flagged by its name: waive it, naming what it holds.
+ * Code: each variable is judged on what it will hold once deployed — a literal, or a value resolved from parameters
+ * or variables, by its name and form; a secret parameter (NoEcho), a sensitive Terraform variable or a
+ * `{{resolve:secretsmanager:…}}` reference always (the secret lands in plain configuration). A value the code leaves
+ * to deploy time under a name that looks like a credential is unknown; under any other name it is taken for a
+ * resource name or ARN.
  * https://docs.aws.amazon.com/lambda/latest/dg/configuration-envvars.html#configuration-envvars-encryption
  */
 import { defineRule } from '../../core/index.js';
@@ -24,7 +29,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-009', gates: true, basis: 'the checklist forbids credentials in code and configuration, environment variables included' },
     ],
     resourceTypes: ['AWS::Lambda::Function'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A secret in an environment variable is visible to everyone who can read the function’s configuration, is copied into every template and deployment log, and cannot be rotated without a redeploy.',
     remediation: {

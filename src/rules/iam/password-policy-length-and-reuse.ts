@@ -48,6 +48,7 @@ export default defineRule({
       noPolicy: 'Account {{resource}} has no password policy: IAM’s default allows 8-character passwords and reuse.',
       tooShort: 'The password policy of account {{resource}} allows {{length}}-character passwords; at least 14 are needed.',
       reuseAllowed: 'The password policy of account {{resource}} blocks reuse of only the last {{reuse}} passwords; 24 are needed.',
+      reuseUnset: 'The password policy of account {{resource}} does not prevent password reuse; it must block reuse of the last 24 passwords.',
     },
     needs: ['iam:GetAccountPasswordPolicy'],
   },
@@ -61,7 +62,10 @@ export default defineRule({
     const reuse = typeof reuseValue === 'number' ? reuseValue : 0;
     const outcomes: Outcome[] = [];
     if (length < MIN_LENGTH) outcomes.push(ctx.fail('tooShort', { length }, { path: '/PasswordPolicy/MinimumPasswordLength' }));
-    if (reuse < MIN_REUSE_PREVENTION) outcomes.push(ctx.fail('reuseAllowed', { reuse }, { path: '/PasswordPolicy/PasswordReusePrevention' }));
+    if (reuse < MIN_REUSE_PREVENTION) {
+      const path = '/PasswordPolicy/PasswordReusePrevention';
+      outcomes.push(reuse === 0 ? ctx.fail('reuseUnset', {}, { path }) : ctx.fail('reuseAllowed', { reuse }, { path }));
+    }
     return outcomes.length > 0 ? outcomes : ctx.pass('strong', { length, reuse });
   },
 });

@@ -8,8 +8,11 @@
  *
  * A plain String parameter is stored unencrypted and its value is shown to anyone with ssm:GetParameter, without
  * KMS key policy control. The name flag is a heuristic: a parameter named like a secret that holds none (a
- * password-policy length, a key ARN) is a false positive to waive, saying what it holds. CloudFormation cannot create
- * SecureString parameters at all; code sources will need the dynamic reference path.
+ * password-policy length, a key ARN) is a false positive to waive, saying what it holds.
+ * Code: CloudFormation cannot create SecureString parameters at all (AWS::SSM::Parameter takes String or
+ * StringList), so a secret-named one in a template fails: keep the secret in Secrets Manager, or create the
+ * SecureString outside the template and pass it with a `{{resolve:ssm-secure:…}}` reference. Without `Name`, the
+ * parameter is named after its logical id. Terraform `aws_ssm_parameter` can be a SecureString.
  * https://docs.aws.amazon.com/systems-manager/latest/userguide/sysman-paramstore-securestring.html
  */
 import { defineRule } from '../../core/index.js';
@@ -23,7 +26,7 @@ export default defineRule({
       { checklist: 'partner-hosted', id: 'IAM-010', gates: true, basis: 'the checklist asks that secrets be kept in an encrypted, access-controlled store; a plain String parameter is not encrypted' },
     ],
     resourceTypes: ['AWS::SSM::Parameter'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A String parameter is stored in plain text and any principal allowed ssm:GetParameter on it can read it, with no KMS key policy in the way and no decrypt event in CloudTrail. Secrets belong in SecureString parameters or Secrets Manager.',
     remediation: {

@@ -8,7 +8,8 @@
  *         group launched it (alarms belong on the group: asg-cpu-alarm).
  * PASS    a CPU alarm exists (the message says whether a memory alarm exists too).
  * FAIL    no CPU alarm.
- * UNKNOWN no CPU alarm seen and the alarms of the account and Region could not all be read.
+ * UNKNOWN no CPU alarm seen and the alarms of the account and Region could not all be read, or the instance's tags
+ *         could not be read (the Auto Scaling tag may be among them).
  * https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-cloudwatch-createalarm.html
  */
 import { defineRule } from '../../core/index.js';
@@ -17,6 +18,7 @@ import { autoScalingGroupOf, instanceId } from '../_lib/ec2-instance.js';
 import { instanceState } from '../_lib/ec2-state.js';
 import { isProductionAccount } from '../_lib/production.js';
 import { listForMessage } from '../_lib/shape.js';
+import { tagsUnknown } from '../_lib/tags.js';
 
 export default defineRule({
   meta: {
@@ -95,7 +97,10 @@ export default defineRule({
     if (id === undefined) return ctx.unknown('missing_data:InstanceId');
 
     const cpu = findAlarms(ctx, instance, metricOn('AWS/EC2', ['CPUUtilization'], 'InstanceId', id));
-    if (cpu.matched.length === 0) return cpu.uncertain !== undefined ? ctx.unknown(cpu.uncertain) : ctx.fail('noCpuAlarm');
+    if (cpu.matched.length === 0) {
+      const uncertain = cpu.uncertain ?? tagsUnknown(instance);
+      return uncertain !== undefined ? ctx.unknown(uncertain) : ctx.fail('noCpuAlarm');
+    }
     const memory = findAlarms(ctx, instance, (m) => m.dimensions['InstanceId'] === id && /mem/i.test(m.metricName ?? ''));
     const alarms = listForMessage([...new Set([...cpu.matched, ...memory.matched])]);
     return memory.matched.length > 0 ? ctx.pass('cpuAndMemory', { alarms }) : ctx.pass('cpuOnly', { alarms });

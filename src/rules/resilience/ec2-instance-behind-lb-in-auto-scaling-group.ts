@@ -6,7 +6,8 @@
  * N/A     the instance is not running, or is not an instance target of any target group.
  * PASS    the instance carries the `aws:autoscaling:groupName` tag (an Auto Scaling group launched it).
  * FAIL    it is a registered target of a target group and no Auto Scaling group manages it (severity info).
- * UNKNOWN it is not in a group and the target groups or their targets could not be read.
+ * UNKNOWN it is not in a group and the target groups or their targets could not be read; or it is a target whose tags
+ *         could not be read (the Auto Scaling tag may be among them).
  * IP targets and Classic Load Balancers are not matched to instances.
  */
 import { defineRule } from '../../core/index.js';
@@ -14,6 +15,7 @@ import { autoScalingGroupOf, instanceId } from '../_lib/ec2-instance.js';
 import { instanceState } from '../_lib/ec2-state.js';
 import { asList, asRecord, asString } from '../_lib/shape.js';
 import { nameOf } from '../_lib/names.js';
+import { tagsUnknown } from '../_lib/tags.js';
 
 export default defineRule({
   meta: {
@@ -119,7 +121,9 @@ export default defineRule({
         continue;
       }
       const targets = asList(tg.properties['Targets']).map((t) => asString(asRecord(t)?.['Id']));
-      if (targets.includes(id)) return ctx.fail('standalone', { targetGroup: nameOf(tg) });
+      if (!targets.includes(id)) continue;
+      const tags = tagsUnknown(instance);
+      return tags !== undefined ? ctx.unknown(tags, { path: '@tags' }) : ctx.fail('standalone', { targetGroup: nameOf(tg) });
     }
     return uncertain !== undefined ? ctx.unknown(uncertain) : ctx.notApplicable('notBehindLoadBalancer');
   },

@@ -8,7 +8,7 @@
  * https://docs.aws.amazon.com/resilience-hub/latest/userguide/resiliency-policies.html
  */
 import { defineRule } from '../../core/index.js';
-import { findObjective } from '../_lib/recovery-objectives.js';
+import { evaluateObjective, objectiveMessages, RESILIENCY_POLICY_REMEDIATION } from '../_lib/recovery-objectives.js';
 
 export default defineRule({
   meta: {
@@ -29,53 +29,13 @@ export default defineRule({
         'Record it in ftr.yaml: product.recovery: [{ tier: core, rpo: PT15M, rto: PT4H }].',
         'Optionally, in the AWS Resilience Hub console choose Policies > Create resiliency policy, set the RPO for each disruption type (application, infrastructure, Availability Zone, Region) and attach the policy to the application.',
       ],
-      cli: 'aws resiliencehub create-resiliency-policy --policy-name core-tier --tier MissionCritical \\\n  --policy \'{"Software":{"rpoInSecs":900,"rtoInSecs":14400},"Hardware":{"rpoInSecs":900,"rtoInSecs":14400},"AZ":{"rpoInSecs":900,"rtoInSecs":14400}}\'',
-      cloudformation: [
-        'CoreTierPolicy:',
-        '  Type: AWS::ResilienceHub::ResiliencyPolicy',
-        '  Properties:',
-        '    PolicyName: core-tier',
-        '    Tier: MissionCritical',
-        '    Policy:',
-        '      Software: { RpoInSecs: 900, RtoInSecs: 14400 }',
-        '      Hardware: { RpoInSecs: 900, RtoInSecs: 14400 }',
-        '      AZ: { RpoInSecs: 900, RtoInSecs: 14400 }',
-      ].join('\n'),
-      terraform: [
-        'resource "aws_resiliencehub_resiliency_policy" "core" {',
-        '  name = "core-tier"',
-        '  tier = "MissionCritical"',
-        '',
-        '  policy {',
-        '    software {',
-        '      rpo = "15m"',
-        '      rto = "4h"',
-        '    }',
-        '    hardware {',
-        '      rpo = "15m"',
-        '      rto = "4h"',
-        '    }',
-        '    az {',
-        '      rpo = "15m"',
-        '      rto = "4h"',
-        '    }',
-        '  }',
-        '}',
-      ].join('\n'),
-      links: ['https://docs.aws.amazon.com/resilience-hub/latest/userguide/resiliency-policies.html', 'https://docs.aws.amazon.com/whitepapers/latest/disaster-recovery-workloads-on-aws/business-continuity-plan-bcp.html'],
+      ...RESILIENCY_POLICY_REMEDIATION,
     },
-    messages: {
-      fromFacts: 'RPO from ftr.yaml: {{values}}.',
-      fromResilienceHub: 'Account {{resource}}: RPO from Resilience Hub policies: {{values}}.',
-      notDefined: 'Account {{resource}}: no RPO is defined in ftr.yaml (product.recovery) or in a Resilience Hub resiliency policy.',
-    },
+    messages: objectiveMessages('RPO'),
     needs: ['resiliencehub:ListResiliencyPolicies'],
     notes: 'The values are shown, not judged: whether an RPO is adequate is a business decision the reviewer discusses with you.',
   },
   evaluate(account, ctx) {
-    const answer = findObjective(ctx, account, 'rpo');
-    if (answer.found !== 'none') return ctx.pass(answer.found === 'facts' ? 'fromFacts' : 'fromResilienceHub', { values: answer.values });
-    if (answer.uncertain !== undefined) return ctx.unknown(answer.uncertain, { path: '/ResilienceHub/Policies' });
-    return ctx.fail('notDefined');
+    return evaluateObjective(ctx, account, 'rpo');
   },
 });

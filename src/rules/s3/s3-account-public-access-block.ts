@@ -8,6 +8,9 @@
  *
  * Informs S3-001: the checklist asks for reviewed access and justified public buckets, not for this guardrail; but
  * with all four on, no bucket in the account can be public, which makes the review trivial.
+ *
+ * Live only: the setting belongs to the account, CloudFormation has no resource type for it, and the Terraform
+ * parser keeps `aws_s3_account_public_access_block` unmapped; a template never shows it.
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { isRecord } from '../_lib/values.js';

@@ -4,8 +4,15 @@
  * N/A     never: every bucket is judged.
  * PASS    a bucket policy statement denies everyone (`Principal: *`) the object read and write actions on the
  *         bucket's objects when `Bool`/`BoolIfExists` `aws:SecureTransport` is `false`.
- * FAIL    no policy, or no such statement: S3 endpoints still answer plain HTTP.
- * UNKNOWN the bucket policy could not be read (GetBucketPolicy denied marks the bucket `@AWS::S3::BucketPolicy`).
+ * FAIL    no policy, or no such statement: S3 endpoints still answer plain HTTP. A template (CloudFormation
+ *         `AWS::S3::BucketPolicy`, Terraform `aws_s3_bucket_policy` or the bucket's inline `policy`) that attaches no
+ *         policy to the bucket is read the same way as a live bucket without one.
+ * UNKNOWN the bucket policy could not be read (GetBucketPolicy denied marks the bucket `@AWS::S3::BucketPolicy`; a
+ *         template policy built from a parameter, an `ImportValue` or a value Terraform computes at apply), or the
+ *         statement's object ARN could not be resolved to this bucket or another.
+ *
+ * In templates the object ARN is written through references (`${Data.Arn}/*`, `${aws_s3_bucket.data.arn}/*`);
+ * _lib/bucket-references.ts reads them as the bucket they name.
  *
  * Informs SDAT-003 rather than gating it: the checklist asks that sensitive data travel over encrypted protocols,
  * and the AWS SDKs, CLI and console reach S3 over HTTPS by default, so a missing Deny does not show plaintext
@@ -13,16 +20,16 @@
  * https://docs.aws.amazon.com/AmazonS3/latest/userguide/security-best-practices.html#transit
  */
 import { defineRule, type Resource } from '../../core/index.js';
-import { nameOf } from '../_lib/names.js';
-import { actionMatches, parsePolicy, statementCoversAction, type PolicyStatement } from '../_lib/policy-document.js';
+import { coversBucketObjects, type Coverage } from '../_lib/bucket-references.js';
+import { parsePolicy, statementCoversAction, type PolicyStatement } from '../_lib/policy-document.js';
 
-function deniesInsecureTransport(statement: PolicyStatement, bucket: Resource): boolean {
-  if (statement.effect !== 'Deny' || statement.principal?.anyone !== true) return false;
-  if (!['s3:GetObject', 's3:PutObject'].every((a) => statementCoversAction(statement, a))) return false;
-  const object = `arn:aws:s3:::${nameOf(bucket)}/any-object`;
-  const coversObjects = statement.resources.some((r) => actionMatches(r, object) || r.startsWith(`{ref:${bucket.uid}`));
-  if (!coversObjects || statement.notResources.length > 0) return false;
-  return ['Bool', 'BoolIfExists'].some((op) => (statement.conditions[op]?.['aws:securetransport'] ?? []).some((v) => v.toLowerCase() === 'false'));
+function deniesInsecureTransport(statement: PolicyStatement, bucket: Resource): Coverage {
+  if (statement.effect !== 'Deny' || statement.principal?.anyone !== true || statement.notResources.length > 0) return 'no';
+  if (!['s3:GetObject', 's3:PutObject'].every((a) => statementCoversAction(statement, a))) return 'no';
+  const insecure = ['Bool', 'BoolIfExists'].some((op) => (statement.conditions[op]?.['aws:securetransport'] ?? []).some((v) => v.toLowerCase() === 'false'));
+  if (!insecure) return 'no';
+  const coverage = statement.resources.map((r) => coversBucketObjects(r, bucket));
+  return coverage.includes('yes') ? 'yes' : coverage.includes('maybe') ? 'maybe' : 'no';
 }
 
 export default defineRule({
@@ -39,7 +46,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::S3::Bucket'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'S3 accepts plain HTTP requests. A Deny on aws:SecureTransport=false makes the bucket refuse them, so a misconfigured client, script or third-party integration cannot move data in clear text.',
     remediation: {
@@ -67,15 +74,19 @@ export default defineRule({
   },
   evaluate(bucket: Resource, ctx) {
     const related = ctx.related(bucket, 'AWS::S3::BucketPolicy', 'Bucket');
+    let unresolvedObjects = false;
     for (const policy of related.resources) {
       if (ctx.unknownAt(policy, '/PolicyDocument')) continue;
       const parsed = parsePolicy(ctx.get(policy, '/PolicyDocument'));
-      if (parsed.ok && parsed.statements.some((s) => deniesInsecureTransport(s, bucket))) return ctx.pass('deniesHttp');
+      const verdicts = parsed.ok ? parsed.statements.map((s) => deniesInsecureTransport(s, bucket)) : [];
+      if (verdicts.includes('yes')) return ctx.pass('deniesHttp');
+      unresolvedObjects ||= verdicts.includes('maybe');
     }
     const unreadable = related.resources.map((p) => ctx.unknownAt(p, '/PolicyDocument')).find((m) => m !== undefined);
     if (!related.complete || unreadable) {
       return ctx.unknown(related.reason ?? unreadable?.reason ?? 'not_collected:AWS::S3::BucketPolicy', { path: '@AWS::S3::BucketPolicy' });
     }
+    if (unresolvedObjects) return ctx.unknown('unresolved:PolicyDocument:Resource', { path: '@AWS::S3::BucketPolicy' });
     return related.resources.length === 0 ? ctx.fail('noPolicy') : ctx.fail('allowsHttp');
   },
 });

@@ -14,58 +14,17 @@
  *         Access setting that decides the outcome could not be read. S3's own policy status (`PolicyStatus.IsPublic`)
  *         stands in for an unreadable policy.
  *
+ * Templates: a bucket without `PublicAccessBlockConfiguration` gets all four settings on (S3 default for new buckets
+ * since April 2023, https://docs.aws.amazon.com/AmazonS3/latest/userguide/create-bucket-faq.html); the account-level
+ * block is not visible in code, so only the bucket's own settings count there. The ACL is the canned
+ * `AccessControl` (Terraform `acl`) plus any explicit grants of `aws_s3_bucket_acl`.
+ *
  * Object ACLs and access points are not judged. Encryption, logging, versioning and Object Lock are not part of
  * S3-001 and are not checked here.
  */
-import { defineRule, type Outcome, type Resource, type RuleContext } from '../../core/index.js';
+import { defineRule, type Outcome, type Resource } from '../../core/index.js';
 import { effectiveBlock } from '../_lib/s3-block-public-access.js';
-import { aclPublicGrants, isPublicCannedAcl, policyExposure, type Exposure } from '../_lib/s3-public.js';
-import { isRecord } from '../_lib/values.js';
-
-type Located = Exposure & { path: string };
-
-function aclsDisabled(ctx: RuleContext, bucket: Resource): boolean {
-  if (ctx.unknownAt(bucket, '/OwnershipControls')) return false;
-  const controls = ctx.get(bucket, '/OwnershipControls');
-  const rules = isRecord(controls) && Array.isArray(controls['Rules']) ? controls['Rules'] : [];
-  return rules.some((r) => isRecord(r) && r['ObjectOwnership'] === 'BucketOwnerEnforced');
-}
-
-function aclExposure(ctx: RuleContext, bucket: Resource): Located {
-  if (aclsDisabled(ctx, bucket)) return { status: 'not_public', path: '/OwnershipControls' };
-  if (bucket.source !== 'live') {
-    const canned = ctx.unknownAt(bucket, '/AccessControl');
-    if (canned) return { status: 'unknown', reason: canned.reason, path: '/AccessControl' };
-    const value = ctx.get(bucket, '/AccessControl');
-    return isPublicCannedAcl(value) ? { status: 'public', findings: [`canned ACL ${String(value)}`], path: '/AccessControl' } : { status: 'not_public', path: '/AccessControl' };
-  }
-  const mark = ctx.unknownAt(bucket, '/Acl');
-  if (mark) return { status: 'unknown', reason: mark.reason, path: '/Acl' };
-  const grants = aclPublicGrants(ctx.get(bucket, '/Acl'));
-  if (grants === undefined) return { status: 'unknown', reason: 'missing_data:Acl', path: '/Acl' };
-  return grants.length > 0 ? { status: 'public', findings: grants, path: '/Acl' } : { status: 'not_public', path: '/Acl' };
-}
-
-function policiesExposure(ctx: RuleContext, bucket: Resource): Located {
-  const path = '@AWS::S3::BucketPolicy';
-  const related = ctx.related(bucket, 'AWS::S3::BucketPolicy', 'Bucket');
-  const results: Exposure[] = related.complete ? [] : [{ status: 'unknown', reason: related.reason ?? 'not_collected:AWS::S3::BucketPolicy' }];
-  for (const policy of related.resources) {
-    const mark = ctx.unknownAt(policy, '/PolicyDocument');
-    results.push(mark ? { status: 'unknown', reason: mark.reason } : policyExposure(ctx.get(policy, '/PolicyDocument')));
-  }
-  const findings = results.flatMap((r) => (r.status === 'public' ? r.findings : []));
-  if (findings.length > 0) return { status: 'public', findings, path };
-  const unknown = results.find((r): r is Extract<Exposure, { status: 'unknown' }> => r.status === 'unknown');
-  if (!unknown) return { status: 'not_public', path };
-  // S3's own verdict stands in for a policy we could not read.
-  if (bucket.source === 'live' && !ctx.unknownAt(bucket, '/PolicyStatus/IsPublic')) {
-    const isPublic = ctx.get(bucket, '/PolicyStatus/IsPublic');
-    if (isPublic === false) return { status: 'not_public', path };
-    if (isPublic === true) return { status: 'public', findings: ['S3 reports the bucket policy as public'], path: '/PolicyStatus/IsPublic' };
-  }
-  return { ...unknown, path };
-}
+import { aclExposure, policiesExposure } from '../_lib/s3-bucket-exposure.js';
 
 export default defineRule({
   meta: {
@@ -81,7 +40,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::S3::Bucket'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Public buckets are the most common source of cloud data leaks: anything the ACL or policy opens to "*" can be listed, downloaded or overwritten by anyone who finds the bucket name.',
     remediation: {

@@ -9,6 +9,9 @@
  *
  * Informs SECOPS-001: image scanning is one input to the scanning cadence the checklist asks to document.
  * https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-scanning.html
+ *
+ * Live only: the registry scanning configuration belongs to the account and Region; a template's repositories
+ * (`ScanOnPush`) do not decide alone, because a registry-level configuration takes precedence over them.
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { workloadsIn } from '../_lib/regional-workloads.js';

@@ -10,6 +10,8 @@
  *
  * Informs SECOPS-001: uncovered instances are the usual gap between "Inspector is on" and "everything is scanned".
  * https://docs.aws.amazon.com/inspector/latest/user/assessing-coverage.html
+ *
+ * Live only: coverage is what Inspector reports about running resources; no template holds it.
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { asInt } from '../_lib/settings.js';

@@ -11,6 +11,9 @@
  * defined cadence, with the tools named in a document (catalog evidence `patch-cadence`); a non-AWS scanner meets it
  * as well. GuardDuty and Access Analyzer are not vulnerability scanners and count for nothing here.
  * https://docs.aws.amazon.com/inspector/latest/user/scanning-resources.html
+ *
+ * Live only: Inspector is turned on per account and Region (CloudFormation has no resource for it, and the Terraform
+ * parser keeps `aws_inspector2_enabler` unmapped); a template never shows its status.
  */
 import { defineRule, type Resource } from '../../core/index.js';
 import { workloadsIn } from '../_lib/regional-workloads.js';

@@ -6,14 +6,18 @@
  *         `SecurityPolicy_TLS13_1_2_…` / `SecurityPolicy_TLS13_1_3_…` policy. For `AWS::ApiGatewayV2::DomainName`
  *         every entry of `DomainNameConfigurations` must.
  * FAIL    `TLS_1_0`, which accepts TLS 1.0 and 1.1.
- * UNKNOWN the domain names could not be read, the policy was not collected, or its name is not one the rule knows.
+ * UNKNOWN the domain names could not be read, the policy was not collected, or its name is not one the rule knows;
+ *         in a template, the policy is omitted (API Gateway's default is not documented as stable, so it is not
+ *         guessed), comes from a parameter without a default, an `ImportValue` or an undecidable condition, or a
+ *         Terraform plan computes it. A certificate left to a parameter does not touch this rule.
  *
  * The default execute-api endpoints of edge-optimized and Regional REST APIs accept TLS 1.0 and cannot be changed;
  * they are not domain names and are not judged here (disable them and serve the API on a custom domain).
  * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-custom-domain-tls-version.html
  */
-import { defineRule, type Outcome, type Resource } from '../../core/index.js';
+import { defineRule, readPointer, type Outcome, type Resource } from '../../core/index.js';
 import { apiGatewayMinTls, TLS_1_2, tlsLabel } from '../_lib/tls-policies.js';
+import { markAbove } from '../_lib/code-values.js';
 import { isRecord } from '../_lib/values.js';
 
 export default defineRule({
@@ -30,7 +34,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::ApiGateway::DomainName', 'AWS::ApiGatewayV2::DomainName'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'An API custom domain with the TLS_1_0 policy accepts deprecated protocol versions and weak cipher suites; API clients carry tokens and customer data on every call.',
     remediation: {
@@ -54,18 +58,22 @@ export default defineRule({
   evaluate(domain: Resource, ctx) {
     const types = ctx.get(domain, '/EndpointConfiguration/Types');
     if (Array.isArray(types) && types.length > 0 && types.every((t) => t === 'PRIVATE')) return ctx.notApplicable('privateDomain');
+    const missing = domain.source === 'live' ? 'missing_data' : 'unresolved:default';
     const entries: Array<{ policy: unknown; path: string }> = [];
     if (domain.type === 'AWS::ApiGatewayV2::DomainName') {
-      const configs = ctx.get(domain, '/DomainNameConfigurations');
-      if (!Array.isArray(configs)) return ctx.unknown('missing_data:DomainNameConfigurations', { path: '/DomainNameConfigurations' });
+      const listMark = markAbove(ctx, domain, '/DomainNameConfigurations');
+      if (listMark) return ctx.unknown(listMark.reason, { path: listMark.path });
+      const configs = readPointer(domain.properties, '/DomainNameConfigurations');
+      if (!Array.isArray(configs)) return ctx.unknown(`${missing}:DomainNameConfigurations`, { path: '/DomainNameConfigurations' });
       configs.forEach((c, i) => entries.push({ policy: isRecord(c) ? c['SecurityPolicy'] : undefined, path: `/DomainNameConfigurations/${i}/SecurityPolicy` }));
     } else {
-      entries.push({ policy: ctx.get(domain, '/SecurityPolicy'), path: '/SecurityPolicy' });
+      entries.push({ policy: readPointer(domain.properties, '/SecurityPolicy'), path: '/SecurityPolicy' });
     }
     const outcomes: Outcome[] = [];
     for (const { policy, path } of entries) {
-      if (typeof policy !== 'string') {
-        outcomes.push(ctx.unknown(domain.source === 'live' ? 'missing_data:SecurityPolicy' : 'unresolved:default:SecurityPolicy', { path }));
+      const mark = markAbove(ctx, domain, path);
+      if (mark || typeof policy !== 'string') {
+        outcomes.push(ctx.unknown(mark?.reason ?? `${missing}:SecurityPolicy`, { path }));
         continue;
       }
       const minimum = apiGatewayMinTls(policy);

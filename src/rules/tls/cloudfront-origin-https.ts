@@ -7,12 +7,17 @@
  *         targeting it keeps viewers on HTTPS.
  * FAIL    a custom origin uses `http-only` (S3 website endpoints only speak HTTP), or `match-viewer` behind a behavior
  *         that allows HTTP viewers: the response travels from the origin to the edge in clear text.
- * UNKNOWN GetDistributionConfig was denied, or an origin's protocol policy was not collected.
+ * UNKNOWN GetDistributionConfig was denied, or an origin's protocol policy was not collected; in a template, an
+ *         origin, its protocol policy, or a viewer policy that `match-viewer` depends on comes from a parameter without
+ *         a default, an `ImportValue`, an undecidable condition or a value a Terraform plan computes — unless another
+ *         origin already fails.
+ *
+ * `OriginProtocolPolicy` is required in a CloudFormation `CustomOriginConfig` (Terraform `custom_origin_config`).
  *
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-cloudfront-to-custom-origin.html
  */
 import { defineRule, type Resource } from '../../core/index.js';
-import { behaviorsOf, isDisabled, viewerHttpsOnly } from '../_lib/cloudfront.js';
+import { behaviorsOf, distributionConfig, enabledState, markOn, viewerHttpsOnly, type Unread } from '../_lib/cloudfront.js';
 import { isRecord } from '../_lib/values.js';
 
 export default defineRule({
@@ -29,7 +34,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::CloudFront::Distribution'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Viewer-side HTTPS hides only half the path: with an HTTP origin, every response crosses the internet from the load balancer or server to the edge location in clear text.',
     remediation: {
@@ -55,26 +60,48 @@ export default defineRule({
     needs: ['cloudfront:ListDistributions', 'cloudfront:GetDistributionConfig'],
   },
   evaluate(distribution: Resource, ctx) {
-    const config = ctx.get(distribution, '/DistributionConfig');
-    if (!isRecord(config)) return ctx.unknown('missing_data:DistributionConfig', { path: '/DistributionConfig' });
-    if (isDisabled(config)) return ctx.notApplicable('disabled');
-    const origins = Array.isArray(config['Origins']) ? config['Origins'] : [];
-    const behaviors = behaviorsOf(config);
-    const custom = origins
-      .map((o, i) => ({ origin: o, path: `/DistributionConfig/Origins/${i}/CustomOriginConfig/OriginProtocolPolicy` }))
-      .filter((o): o is { origin: Record<string, unknown>; path: string } => isRecord(o.origin) && isRecord(o.origin['CustomOriginConfig']));
-    if (custom.length === 0) return ctx.notApplicable('noCustomOrigins');
+    const read = distributionConfig(ctx, distribution);
+    if (!read.ok) return ctx.unknown(read.unread.reason, { path: read.unread.path });
+    const enabled = enabledState(ctx, distribution, read.config);
+    if (enabled === 'disabled') return ctx.notApplicable('disabled');
+    const listUnread = markOn(ctx, distribution, '/DistributionConfig/Origins');
+    if (listUnread) return ctx.unknown(listUnread.reason, { path: listUnread.path });
+    const origins = Array.isArray(read.config['Origins']) ? read.config['Origins'] : [];
+    const behaviors = behaviorsOf(ctx, distribution, read.config);
+    const unread: Unread[] = [];
     const failures = [];
-    for (const { origin, path } of custom) {
-      const policy = (origin['CustomOriginConfig'] as Record<string, unknown>)['OriginProtocolPolicy'];
+    let custom = 0;
+    for (let i = 0; i < origins.length; i++) {
+      const origin: unknown = origins[i];
+      const path = `/DistributionConfig/Origins/${i}/CustomOriginConfig/OriginProtocolPolicy`;
+      // The origin, its custom config or its policy unresolved: it may be a custom origin reached over HTTP.
+      const policyUnread = markOn(ctx, distribution, path);
+      if (policyUnread) {
+        unread.push(policyUnread);
+        continue;
+      }
+      if (!isRecord(origin) || !isRecord(origin['CustomOriginConfig'])) continue;
+      custom++;
       const name = String(origin['Id'] ?? origin['DomainName'] ?? '?');
-      if (typeof policy !== 'string') return ctx.unknown('missing_data:OriginProtocolPolicy', { path });
+      const policy = origin['CustomOriginConfig']['OriginProtocolPolicy'];
+      if (typeof policy !== 'string') {
+        unread.push({ reason: `${distribution.source === 'live' ? 'missing_data' : 'unresolved'}:OriginProtocolPolicy`, path });
+        continue;
+      }
       if (policy === 'https-only') continue;
-      const viaHttp = behaviors.filter((b) => b.targetOriginId === origin['Id'] && !viewerHttpsOnly(b.viewerProtocolPolicy));
-      if (policy === 'match-viewer' && viaHttp.length === 0) continue;
+      const targeting = behaviors.filter((b) => b.unread || b.targetOriginId === origin['Id']);
+      const viaHttp = targeting.filter((b) => !b.unread && !viewerHttpsOnly(b.viewerProtocolPolicy));
+      if (policy === 'match-viewer' && viaHttp.length === 0) {
+        const maybe = targeting.find((b) => b.unread);
+        if (maybe?.unread) unread.push(maybe.unread);
+        continue;
+      }
       const shown = policy === 'match-viewer' ? `match-viewer behind ${viaHttp.map((b) => b.pattern).join(', ')}` : policy;
       failures.push(ctx.fail('httpOrigin', { origin: name, policy: shown }, { path }));
     }
-    return failures.length > 0 ? failures : ctx.pass('httpsOrigins', { count: custom.length });
+    if (failures.length > 0 && enabled === 'enabled') return failures;
+    if (enabled !== 'enabled' && (failures.length > 0 || unread.length > 0 || custom > 0)) return ctx.unknown(enabled.reason, { path: enabled.path });
+    if (unread.length > 0) return unread.map((u) => ctx.unknown(u.reason, { path: u.path }));
+    return custom === 0 ? ctx.notApplicable('noCustomOrigins') : ctx.pass('httpsOrigins', { count: custom });
   },
 });

@@ -4,13 +4,17 @@
  * N/A     the distribution is disabled.
  * PASS    the default and every path-specific cache behavior use `redirect-to-https` or `https-only`.
  * FAIL    any behavior uses `allow-all`: viewers can fetch (and send) content over plain HTTP on those paths.
- * UNKNOWN GetDistributionConfig was denied, or a behavior's policy was not collected.
+ * UNKNOWN GetDistributionConfig was denied, or a behavior's policy was not collected; in a template, a behavior's
+ *         policy (or whether the distribution is enabled) comes from a parameter without a default, an `ImportValue`,
+ *         an undecidable condition or a value a Terraform plan computes — unless another behavior already fails.
+ *
+ * `ViewerProtocolPolicy` is required on every behavior in CloudFormation and Terraform, so templates carry it; other
+ * unresolved values of the distribution (aliases, certificate, origins) do not touch this rule.
  *
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-https-viewers-to-cloudfront.html
  */
 import { defineRule, type Resource } from '../../core/index.js';
-import { behaviorsOf, isDisabled, viewerHttpsOnly } from '../_lib/cloudfront.js';
-import { isRecord } from '../_lib/values.js';
+import { behaviorsOf, distributionConfig, enabledState, viewerHttpsOnly } from '../_lib/cloudfront.js';
 
 export default defineRule({
   meta: {
@@ -26,7 +30,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::CloudFront::Distribution'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'With allow-all, a viewer (or an attacker on the path who strips TLS) can use plain HTTP, exposing session cookies, tokens and content. Redirecting to HTTPS costs nothing for browsers.',
     remediation: {
@@ -50,15 +54,18 @@ export default defineRule({
     needs: ['cloudfront:ListDistributions', 'cloudfront:GetDistributionConfig'],
   },
   evaluate(distribution: Resource, ctx) {
-    const config = ctx.get(distribution, '/DistributionConfig');
-    if (!isRecord(config)) return ctx.unknown('missing_data:DistributionConfig', { path: '/DistributionConfig' });
-    if (isDisabled(config)) return ctx.notApplicable('disabled');
-    const behaviors = behaviorsOf(config);
+    const read = distributionConfig(ctx, distribution);
+    if (!read.ok) return ctx.unknown(read.unread.reason, { path: read.unread.path });
+    const enabled = enabledState(ctx, distribution, read.config);
+    if (enabled === 'disabled') return ctx.notApplicable('disabled');
+    const behaviors = behaviorsOf(ctx, distribution, read.config);
     if (behaviors.length === 0) return ctx.unknown('missing_data:DefaultCacheBehavior', { path: '/DistributionConfig/DefaultCacheBehavior' });
-    const unread = behaviors.find((b) => typeof b.viewerProtocolPolicy !== 'string');
-    const open = behaviors.filter((b) => typeof b.viewerProtocolPolicy === 'string' && !viewerHttpsOnly(b.viewerProtocolPolicy));
-    if (open.length > 0) return ctx.fail('allowsHttp', { paths: open.map((b) => b.pattern).join(', ') }, { path: open[0]?.path });
-    if (unread) return ctx.unknown('missing_data:ViewerProtocolPolicy', { path: `${unread.path}/ViewerProtocolPolicy` });
+    const open = behaviors.filter((b) => !b.unread && typeof b.viewerProtocolPolicy === 'string' && !viewerHttpsOnly(b.viewerProtocolPolicy));
+    if (open.length > 0 && enabled === 'enabled') return ctx.fail('allowsHttp', { paths: open.map((b) => b.pattern).join(', ') }, { path: open[0]?.path });
+    if (enabled !== 'enabled') return ctx.unknown(enabled.reason, { path: enabled.path });
+    const unread = behaviors.find((b) => b.unread || typeof b.viewerProtocolPolicy !== 'string');
+    if (unread?.unread) return ctx.unknown(unread.unread.reason, { path: unread.unread.path });
+    if (unread) return ctx.unknown(`${distribution.source === 'live' ? 'missing_data' : 'unresolved'}:ViewerProtocolPolicy`, { path: `${unread.path}/ViewerProtocolPolicy` });
     return ctx.pass('httpsOnly', { count: behaviors.length });
   },
 });

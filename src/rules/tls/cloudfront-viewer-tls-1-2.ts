@@ -7,14 +7,21 @@
  *         *.cloudfront.net certificate, for which CloudFront always uses the TLSv1 policy whatever
  *         `MinimumProtocolVersion` says. The only way to require TLS 1.2 there is a custom domain with an ACM
  *         certificate; a distribution that carries no sensitive data can be waived.
- * UNKNOWN GetDistributionConfig was denied, or the policy name is not one the rule knows.
+ * UNKNOWN GetDistributionConfig was denied, or the policy name is not one the rule knows; in a template, the
+ *         certificate setting or `MinimumProtocolVersion` depends on an undecidable condition or a value a Terraform
+ *         plan computes, or the policy is a parameter without a default.
+ *
+ * Templates: a distribution without `ViewerCertificate` (Terraform `cloudfront_default_certificate = true`) uses the
+ * default certificate; a custom certificate without `MinimumProtocolVersion` gets CloudFormation's and the API's
+ * `TLSv1`. A certificate ARN that is a reference or a parameter without a default is still a custom certificate.
  *
  * https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
  */
-import { defineRule, type Resource } from '../../core/index.js';
-import { isDisabled } from '../_lib/cloudfront.js';
+import { defineRule, readPointer, type Resource } from '../../core/index.js';
+import { distributionConfig, enabledState, markOn } from '../_lib/cloudfront.js';
+import { presence } from '../_lib/code-values.js';
+import { asBool } from '../_lib/settings.js';
 import { cloudFrontMinTls, TLS_1_2, tlsLabel } from '../_lib/tls-policies.js';
-import { isRecord } from '../_lib/values.js';
 
 export default defineRule({
   meta: {
@@ -30,7 +37,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::CloudFront::Distribution'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'TLS 1.0 and 1.1 have known weaknesses and are deprecated; accepting them lets a downgrade-capable attacker or an outdated client weaken the connection. Custom-domain distributions can require TLS 1.2 at no cost.',
     remediation: {
@@ -60,19 +67,31 @@ export default defineRule({
     needs: ['cloudfront:ListDistributions', 'cloudfront:GetDistributionConfig'],
   },
   evaluate(distribution: Resource, ctx) {
-    const config = ctx.get(distribution, '/DistributionConfig');
-    if (!isRecord(config)) return ctx.unknown('missing_data:DistributionConfig', { path: '/DistributionConfig' });
-    if (isDisabled(config)) return ctx.notApplicable('disabled');
+    const read = distributionConfig(ctx, distribution);
+    if (!read.ok) return ctx.unknown(read.unread.reason, { path: read.unread.path });
+    const enabled = enabledState(ctx, distribution, read.config);
+    if (enabled === 'disabled') return ctx.notApplicable('disabled');
+    if (enabled !== 'enabled') return ctx.unknown(enabled.reason, { path: enabled.path });
     const path = '/DistributionConfig/ViewerCertificate';
-    if (distribution.source === 'live' && !isRecord(config['ViewerCertificate'])) return ctx.unknown('missing_data:ViewerCertificate', { path });
-    const cert = isRecord(config['ViewerCertificate']) ? config['ViewerCertificate'] : {};
-    const custom = ['AcmCertificateArn', 'ACMCertificateArn', 'IamCertificateId', 'IAMCertificateId'].some((k) => typeof cert[k] === 'string' && cert[k] !== '');
-    if (!custom || cert['CloudFrontDefaultCertificate'] === true) return ctx.fail('defaultCertificate', {}, { path });
-    const policy = typeof cert['MinimumProtocolVersion'] === 'string' ? cert['MinimumProtocolVersion'] : distribution.source === 'live' ? undefined : 'TLSv1';
-    if (policy === undefined) return ctx.unknown('missing_data:MinimumProtocolVersion', { path: `${path}/MinimumProtocolVersion` });
+    const whole = markOn(ctx, distribution, path);
+    if (whole) return ctx.unknown(whole.reason, { path });
+    if (distribution.source === 'live' && read.config['ViewerCertificate'] === undefined) return ctx.unknown('missing_data:ViewerCertificate', { path });
+    const certificates = ['AcmCertificateArn', 'ACMCertificateArn', 'IamCertificateId', 'IAMCertificateId'].map((k) => presence(ctx, distribution, `${path}/${k}`));
+    const defaultUnread = markOn(ctx, distribution, `${path}/CloudFrontDefaultCertificate`);
+    const defaultCert = asBool(readPointer(distribution.properties, `${path}/CloudFrontDefaultCertificate`)) === true;
+    const custom = certificates.some((c) => c.state === 'set') && !defaultCert;
+    const undecided = certificates.find((c) => c.state === 'unknown') ?? (defaultUnread ? { state: 'unknown' as const, ...defaultUnread } : undefined);
+    if ((!custom || defaultUnread) && undecided?.state === 'unknown') return ctx.unknown(undecided.reason, { path: undecided.path });
+    if (!custom) return ctx.fail('defaultCertificate', {}, { path });
+    const versionPath = `${path}/MinimumProtocolVersion`;
+    const version = markOn(ctx, distribution, versionPath);
+    if (version) return ctx.unknown(version.reason, { path: versionPath });
+    const set = readPointer(distribution.properties, versionPath);
+    const policy = typeof set === 'string' ? set : distribution.source === 'live' ? undefined : 'TLSv1';
+    if (policy === undefined) return ctx.unknown('missing_data:MinimumProtocolVersion', { path: versionPath });
     const minimum = cloudFrontMinTls(policy);
-    if (minimum === undefined) return ctx.unknown(`unrecognised:MinimumProtocolVersion:${policy}`, { path: `${path}/MinimumProtocolVersion` });
+    if (minimum === undefined) return ctx.unknown(`unrecognised:MinimumProtocolVersion:${policy}`, { path: versionPath });
     const data = { policy, minimum: tlsLabel(minimum) };
-    return minimum >= TLS_1_2 ? ctx.pass('tls12', data) : ctx.fail('weakTls', data, { path: `${path}/MinimumProtocolVersion` });
+    return minimum >= TLS_1_2 ? ctx.pass('tls12', data) : ctx.fail('weakTls', data, { path: versionPath });
   },
 });

@@ -5,7 +5,10 @@
  * PASS    `TransitEncryptionEnabled` is true and `TransitEncryptionMode` is `required` (or absent: groups created
  *         before the migration mode existed always require TLS once it is on).
  * FAIL    transit encryption is off, or in `preferred` mode, which still accepts plain connections.
- * UNKNOWN DescribeReplicationGroups was denied or the flag was not collected.
+ * UNKNOWN DescribeReplicationGroups was denied or the flag was not collected; in a template, the flag is omitted (its
+ *         default has differed by engine and version, so it is not guessed — the Terraform parser writes the
+ *         provider's false), or it or the mode comes from a parameter without a default, an `ImportValue`, an
+ *         undecidable condition or a value a Terraform plan computes.
  *
  * Informs SDAT-003 only: ElastiCache can only be reached from inside its VPC, so this traffic does not leave the
  * VPC (the case the checklist asks about); encrypting it is still sound defence in depth.
@@ -28,7 +31,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::ElastiCache::ReplicationGroup'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale: 'Cache traffic carries session tokens and customer records; TLS keeps it private from anything else that can see VPC traffic and is required for AUTH/RBAC passwords to be safe on the wire.',
     remediation: {
       summary: 'Turn on in-transit encryption: set mode "preferred", move every client to TLS, then set mode "required" (Valkey and Redis OSS 7+ can do this in place).',

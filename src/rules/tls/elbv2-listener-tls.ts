@@ -13,46 +13,41 @@
  *         the load balancer passes bytes through, so whether the targets speak TLS is not visible — a waiver saying
  *         the targets terminate TLS covers it.
  *
+ * Templates: `SslPolicy` omitted on an HTTPS/TLS listener is ELBSecurityPolicy-2016-08 (CloudFormation and API
+ * default), so it fails; `Scheme` omitted is internet-facing (Terraform `internal = false`). A listener whose load
+ * balancer is not in the input (an ARN parameter, an `ImportValue`) is unknown, as is a Terraform plan value computed
+ * at apply (`ssl_policy`, `internal`), and an HTTP listener while the Terraform input holds listener rules, which the
+ * parser does not map.
+ *
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
+ * https://docs.aws.amazon.com/AWSCloudFormation/latest/TemplateReference/aws-resource-elasticloadbalancingv2-listener.html (SslPolicy)
  */
 import { defineRule, type Outcome, type Resource, type RuleContext } from '../../core/index.js';
+import { httpHandling } from '../_lib/elb-http-actions.js';
 import { nameOf } from '../_lib/names.js';
 import { asInt, asString, readSetting, unknownSetting } from '../_lib/settings.js';
 import { elbPolicyMinTls, TLS_1_2, tlsLabel } from '../_lib/tls-policies.js';
-import { isRecord } from '../_lib/values.js';
+import { unmappedTerraform } from '../_lib/unmapped-terraform.js';
 
-/** What an action list does with an HTTP request: `ok` (redirect to HTTPS, fixed response) or the first clear-text action. */
-function plaintextAction(actions: unknown): string | undefined {
-  if (!Array.isArray(actions)) return 'unreadable actions';
-  for (const action of actions) {
-    if (!isRecord(action)) continue;
-    const type = String(action['Type'] ?? '');
-    if (type === 'fixed-response') continue;
-    if (type === 'redirect') {
-      const config = action['RedirectConfig'];
-      if (isRecord(config) && String(config['Protocol'] ?? '').toUpperCase() === 'HTTPS') continue;
-      return 'a redirect that keeps HTTP';
-    }
-    return `a ${type || 'forward'} action`;
-  }
-  return undefined;
-}
+const RULE = 'AWS::ElasticLoadBalancingV2::ListenerRule';
 
 function httpListener(ctx: RuleContext, listener: Resource, data: Record<string, string | number>): Outcome[] | Outcome {
-  const defaults = readSetting(ctx, listener, '/DefaultActions', (v) => (Array.isArray(v) ? v : undefined));
-  if (!defaults.known) return unknownSetting(ctx, defaults);
-  const inDefault = plaintextAction(defaults.value);
-  if (inDefault) return ctx.fail('plaintext', { ...data, action: inDefault }, { path: '/DefaultActions' });
-  const rules = ctx.related(listener, 'AWS::ElasticLoadBalancingV2::ListenerRule', 'ListenerArn');
+  const byDefault = httpHandling(ctx, listener, '/DefaultActions');
+  if (byDefault.state === 'plain') return ctx.fail('plaintext', { ...data, action: byDefault.action }, { path: '/DefaultActions' });
+  if (byDefault.state === 'unknown') return ctx.unknown(byDefault.reason, { path: byDefault.path });
+  const rules = ctx.related(listener, RULE, 'ListenerArn');
   const failures: Outcome[] = [];
+  let unread: { reason: string } | undefined;
   for (const rule of rules.resources) {
-    const mark = ctx.unknownAt(rule, '/Actions');
-    if (mark) return ctx.unknown(mark.reason, { path: '@AWS::ElasticLoadBalancingV2::ListenerRule' });
-    const action = plaintextAction(ctx.get(rule, '/Actions'));
-    if (action) failures.push(ctx.fail('plaintextRule', { ...data, rule: nameOf(rule), action }, { subject: rule.uid }));
+    const handling = httpHandling(ctx, rule, '/Actions');
+    if (handling.state === 'plain') failures.push(ctx.fail('plaintextRule', { ...data, rule: nameOf(rule), action: handling.action }, { subject: rule.uid }));
+    else if (handling.state === 'unknown') unread ??= handling;
   }
   if (failures.length > 0) return failures;
-  if (!rules.complete) return ctx.unknown(rules.reason ?? 'not_collected:AWS::ElasticLoadBalancingV2::ListenerRule', { path: '@AWS::ElasticLoadBalancingV2::ListenerRule' });
+  // Terraform listener rules are not mapped by the parser: one may forward plain HTTP on this listener.
+  const unmapped = unmappedTerraform(ctx, listener, ['aws_lb_listener_rule', 'aws_alb_listener_rule']);
+  const reason = unread?.reason ?? (rules.complete ? undefined : (rules.reason ?? `not_collected:${RULE}`)) ?? (unmapped ? `unmapped:${String(unmapped.properties['TerraformType'])}` : undefined);
+  if (reason !== undefined) return ctx.unknown(reason, { path: `@${RULE}` });
   return ctx.pass('redirects', data);
 }
 
@@ -70,7 +65,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::ElasticLoadBalancingV2::Listener'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A listener that serves HTTP, or accepts TLS 1.0/1.1, lets anyone on the network path read or downgrade customer traffic. TLS 1.0 and 1.1 are deprecated (RFC 8996); every current client speaks TLS 1.2 or 1.3.',
     remediation: {
@@ -107,7 +102,7 @@ export default defineRule({
     const lbArn = readSetting(ctx, listener, '/LoadBalancerArn', (v) => v);
     if (!lbArn.known) return unknownSetting(ctx, lbArn);
     const lb = ctx.resolve(listener, lbArn.value, 'AWS::ElasticLoadBalancingV2::LoadBalancer');
-    if (!lb) return ctx.unknown('missing_data:load-balancer', { path: '/LoadBalancerArn' });
+    if (!lb) return ctx.unknown(`${listener.source === 'live' ? 'missing_data' : 'unresolved'}:load-balancer`, { path: '/LoadBalancerArn' });
     const scheme = readSetting(ctx, lb, '/Scheme', asString, 'internet-facing');
     if (!scheme.known) return ctx.unknown(scheme.reason, { path: '/LoadBalancerArn' });
     if (scheme.value === 'internal') return ctx.notApplicable('internal', { loadBalancer: nameOf(lb) });

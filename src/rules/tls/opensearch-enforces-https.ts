@@ -7,14 +7,33 @@
  * FAIL    HTTPS is not enforced (the CloudFormation default), or the policy still accepts TLS 1.0
  *         (`Policy-Min-TLS-1-0-2019-07`).
  * UNKNOWN DescribeDomain was denied, whether the domain is in a VPC was not collected (`VPCOptions: null` means a
- *         public endpoint), or the policy name is not one the rule knows.
+ *         public endpoint), or the policy name is not one the rule knows; in a template, HTTPS is enforced but
+ *         `TLSSecurityPolicy` is omitted (the API default is not documented, so it is not guessed), or a setting comes
+ *         from an undecidable condition, an `ImportValue` or a value a Terraform plan computes.
+ *
+ * Templates: a domain without `VPCOptions` (Terraform `vpc_options`) has a public endpoint; `VPCOptions` whose
+ * `SubnetIds` come from a parameter without a default is still a VPC domain. `EnforceHTTPS` omitted is false.
  *
  * https://docs.aws.amazon.com/opensearch-service/latest/developerguide/infrastructure-security.html
  */
-import { defineRule, type Resource } from '../../core/index.js';
+import { defineRule, readPointer, type Resource, type RuleContext } from '../../core/index.js';
 import { asBool, asString, readSetting, unknownSetting } from '../_lib/settings.js';
 import { openSearchMinTls, TLS_1_2, tlsLabel } from '../_lib/tls-policies.js';
-import { isRecord } from '../_lib/values.js';
+import { markAbove, surelySet } from '../_lib/code-values.js';
+
+/** Whether the domain lives in a VPC: `VPCOptions` with subnets (live `null` and template absence: public). */
+function inVpc(ctx: RuleContext, domain: Resource): boolean | { reason: string; path: string } {
+  const subnets = '/VPCOptions/SubnetIds';
+  // Subnets from a parameter (or another value the template surely sets) still put the domain in a VPC.
+  const own = ctx.unknownAt(domain, subnets);
+  if (own?.path === subnets && surelySet(own.reason)) return true;
+  const mark = markAbove(ctx, domain, subnets);
+  if (mark) return mark;
+  const options = readPointer(domain.properties, '/VPCOptions');
+  if (options === undefined && domain.source === 'live') return { reason: 'missing_data:VPCOptions', path: '/VPCOptions' };
+  const ids = readPointer(domain.properties, subnets);
+  return Array.isArray(ids) && ids.length > 0;
+}
 
 export default defineRule({
   meta: {
@@ -30,7 +49,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::OpenSearchService::Domain'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'A public search endpoint that accepts HTTP, or TLS 1.0, exposes queries, indexed documents and signed requests to anyone on the network path.',
     remediation: {
@@ -53,9 +72,9 @@ export default defineRule({
     needs: ['es:ListDomainNames', 'es:DescribeDomains'],
   },
   evaluate(domain: Resource, ctx) {
-    const vpc = readSetting(ctx, domain, '/VPCOptions', (v) => (v === null ? null : isRecord(v) ? v : undefined), null);
-    if (!vpc.known) return unknownSetting(ctx, vpc);
-    if (vpc.value !== null && Array.isArray(vpc.value['SubnetIds']) && vpc.value['SubnetIds'].length > 0) return ctx.notApplicable('vpcDomain');
+    const vpc = inVpc(ctx, domain);
+    if (vpc !== true && vpc !== false) return ctx.unknown(vpc.reason, { path: vpc.path });
+    if (vpc) return ctx.notApplicable('vpcDomain');
     const enforce = readSetting(ctx, domain, '/DomainEndpointOptions/EnforceHTTPS', asBool, false);
     if (!enforce.known) return unknownSetting(ctx, enforce);
     if (!enforce.value) return ctx.fail('httpAllowed', {}, { path: '/DomainEndpointOptions/EnforceHTTPS' });

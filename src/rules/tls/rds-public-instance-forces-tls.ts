@@ -11,72 +11,20 @@
  *         collected holds engine defaults); Oracle and Db2 enforce TLS through option groups and listener settings,
  *         which are not collected.
  *
+ * Templates: `PubliclyAccessible` omitted is unknown (RDS decides from the subnets' VPC; the Terraform parser writes
+ * the provider's false); a database that names no parameter group runs on the engine defaults, judged by
+ * `EngineVersion` (omitted: unknown, RDS picks the version at deploy time); a group or cluster written as a reference
+ * to the template is followed. Parameters without a default, `ImportValue`s, undecidable conditions and values a
+ * Terraform plan computes are unknown.
+ *
  * A publicly accessible database already fails NETSEC-002 (rds-instance-not-public); this rule matters when that
  * exposure is waived with a justification, because its traffic then crosses the internet.
  * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html
  */
-import { defineRule, type Resource, type RuleContext } from '../../core/index.js';
+import { defineRule, type Resource } from '../../core/index.js';
+import { engineOf, parameterGroup, parameterOn } from '../_lib/rds-tls-parameters.js';
 import { asBool, asString, readSetting, unknownSetting } from '../_lib/settings.js';
-import { isRecord } from '../_lib/values.js';
 
-interface Engine {
-  parameter: string;
-  /** Whether the engine default forces TLS for this version. */
-  defaultOn: (version: number[]) => boolean;
-  cluster: boolean;
-}
-
-function atLeast(version: number[], min: number[]): boolean {
-  for (let i = 0; i < min.length; i++) {
-    const v = version[i] ?? 0;
-    const m = min[i] ?? 0;
-    if (v !== m) return v > m;
-  }
-  return true;
-}
-
-function engineOf(engine: string): Engine | undefined {
-  if (engine === 'postgres') return { parameter: 'rds.force_ssl', defaultOn: (v) => atLeast(v, [15]), cluster: false };
-  if (engine === 'mysql') return { parameter: 'require_secure_transport', defaultOn: (v) => atLeast(v, [9, 7]), cluster: false };
-  if (engine === 'mariadb') return { parameter: 'require_secure_transport', defaultOn: (v) => atLeast(v, [11, 8]), cluster: false };
-  if (engine.startsWith('sqlserver')) return { parameter: 'rds.force_ssl', defaultOn: () => false, cluster: false };
-  if (engine === 'aurora-postgresql') return { parameter: 'rds.force_ssl', defaultOn: () => false, cluster: true };
-  if (engine === 'aurora-mysql' || engine === 'aurora') return { parameter: 'require_secure_transport', defaultOn: () => false, cluster: true };
-  return undefined;
-}
-
-function parameterOn(value: unknown): boolean | undefined {
-  const text = String(value).trim().toLowerCase();
-  if (['1', 'on', 'true'].includes(text)) return true;
-  if (['0', 'off', 'false'].includes(text)) return false;
-  return undefined;
-}
-
-type Group = { found: true; parameters: Record<string, unknown>; name: string } | { found: false; name: string } | { unknown: string; path: string };
-
-/** The parameter group that holds the TLS parameter: the instance's, or for Aurora its cluster's. */
-function parameterGroup(ctx: RuleContext, db: Resource, engine: Engine): Group {
-  let holder = db;
-  let property = 'DBParameterGroupName';
-  let type = 'AWS::RDS::DBParameterGroup';
-  if (engine.cluster) {
-    const clusterId = readSetting(ctx, db, '/DBClusterIdentifier', asString);
-    if (!clusterId.known) return { unknown: clusterId.reason, path: clusterId.path };
-    const cluster = ctx.resolve(db, clusterId.value, 'AWS::RDS::DBCluster');
-    if (!cluster) return { unknown: `missing_data:cluster:${clusterId.value}`, path: '/DBClusterIdentifier' };
-    holder = cluster;
-    property = 'DBClusterParameterGroupName';
-    type = 'AWS::RDS::DBClusterParameterGroup';
-  }
-  const name = readSetting(ctx, holder, `/${property}`, asString);
-  if (!name.known) return { unknown: name.reason, path: engine.cluster ? '/DBClusterIdentifier' : name.path };
-  const group = ctx.resolve(holder, name.value, type);
-  if (!group) return name.value.startsWith('default.') ? { found: false, name: name.value } : { unknown: `missing_data:parameter-group:${name.value}`, path: `/${property}` };
-  const mark = ctx.unknownAt(group, '/Parameters');
-  if (mark) return { unknown: mark.reason, path: `/${property}` };
-  const parameters = ctx.get(group, '/Parameters');
-  return { found: true, parameters: isRecord(parameters) ? parameters : {}, name: name.value };
-}
 
 export default defineRule({
   meta: {
@@ -92,7 +40,7 @@ export default defineRule({
       },
     ],
     resourceTypes: ['AWS::RDS::DBInstance'],
-    sources: ['live'],
+    sources: ['live', 'cloudformation', 'terraform'],
     rationale:
       'Database clients fall back to plain connections when the server allows them (libpq and JDBC default to "prefer"). For a database reached across the internet, forcing TLS on the server is the only guarantee that credentials and query results are encrypted.',
     remediation: {
