@@ -14,7 +14,7 @@ export function emitReport(assessment: Assessment, format: ReportFormat, out: st
   const reporter = reporters[format];
   if (reporter.binary && out === undefined && process.stdout.isTTY) failWith(`--format ${format} is a binary file; add --out <file>`);
   const color = out === undefined && format === 'terminal' && useColor(process.stdout);
-  emit(renderReport(assessment, format, color), out);
+  emit(reporter.renderChunks ? reporter.renderChunks(assessment) : renderReport(assessment, format, color), out);
   if (out !== undefined) process.stderr.write(`wrote ${out}\n`);
 }
 

@@ -5,7 +5,7 @@
 import type { Assessment } from '../core/index.js';
 import { renderCsv } from './csv.js';
 import { renderHtml } from './html.js';
-import { renderJson } from './json.js';
+import { renderJson, renderJsonChunks } from './json.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 import { renderSarif, type SarifOptions } from './sarif.js';
@@ -49,6 +49,8 @@ export interface RenderOptions {
 
 export interface Reporter {
   render: (assessment: Assessment, options?: RenderOptions) => string | Uint8Array;
+  /** The same text as `render`, in pieces, for formats whose output grows with the findings. */
+  renderChunks?: (assessment: Assessment) => Iterable<string>;
   /** File name extension, with its dot. */
   extension: string;
   contentType: string;
@@ -75,6 +77,7 @@ export const reporters: Record<ReportFormat, Reporter> = {
   },
   json: {
     render: (a) => renderJson(a),
+    renderChunks: (a) => renderJsonChunks(a),
     extension: '.json',
     contentType: 'application/json',
     binary: false,

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { readdirSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +20,7 @@ import { findDrift, renderDriftMarkdown, renderDriftTerminal } from '../../repor
 import type { ReportFormat } from '../../reporters/index.js';
 import { loadCatalogOrExit, loadConfigOrExit, loadSnapshotsOrExit, prepareAssessment } from '../assess-inputs.js';
 import { useColor } from '../io/color.js';
+import { snapshotDigest } from '../io/snapshot-digest.js';
 import { now, PACKAGE_ROOT, TOOL } from '../io/tool.js';
 import { writeFileAtomic } from '../io/write-output.js';
 import { REPORT_FORMATS } from '../options.js';
@@ -73,7 +73,7 @@ export async function demoTemplates(): Promise<LoadedSnapshot> {
   }
   // The clock the assessment uses (FTR_NOW pins it), so two demo runs give the same bytes.
   snapshot = { ...snapshot, collectedAt: now().toISOString() };
-  return { path: TEMPLATES, sha256: createHash('sha256').update(JSON.stringify(snapshot)).digest('hex'), snapshot };
+  return { path: TEMPLATES, sha256: snapshotDigest(snapshot), snapshot };
 }
 
 /** Rules that read only live accounts, allowed to judge code too; for the drift view only. */

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { Command } from 'commander';
 import { assess } from '../../core/index.js';
 import { loadCatalogOrExit, loadConfigOrExit, prepareAssessment } from '../assess-inputs.js';
 import { now } from '../io/tool.js';
+import { snapshotDigest } from '../io/snapshot-digest.js';
 import { emit } from '../io/write-output.js';
 import { runIac, templatesFromConfig, type IacFlags } from '../iac/run-iac.js';
 import { addAssessOptions } from '../options.js';
@@ -37,8 +37,7 @@ export function checkCommand(): Command {
     .action(async (paths: string[], options: IacFlags & ReportFlags & { attestations?: string; checklist?: string }) => {
       const config = loadConfigOrExit(options.attestations, loadCatalogOrExit(), now()).config;
       const snapshot = await runIac(paths, options, config ? templatesFromConfig(config.config.product.customerTemplates, config.dir) : []);
-      const text = JSON.stringify(snapshot);
-      const loaded = { path: '(templates)', sha256: createHash('sha256').update(text).digest('hex'), snapshot };
+      const loaded = { path: '(templates)', sha256: snapshotDigest(snapshot), snapshot };
       finishReport(assess(prepareAssessment(options, [loaded])), options);
     });
 }

@@ -4,7 +4,7 @@
  * `Users`/`Roles`/`Groups`. Absent `Policies` or `ManagedPolicyArns` mean none, as in CloudFormation; a read the scan
  * could not make is an unknown mark, which ends the evaluation as `unknown` through `ctx.get`.
  */
-import { isResourceRef, refersTo, type Resource, type RuleContext } from '../../core/index.js';
+import { isResourceRef, type Resource, type RuleContext } from '../../core/index.js';
 import { isRecord } from './values.js';
 
 export interface IdentityPolicy {
@@ -80,10 +80,12 @@ export function identityPolicies(ctx: RuleContext, identity: Resource): Identity
   const property = ATTACHMENT_PROPERTY[identity.type];
   if (property) {
     for (const type of ['AWS::IAM::ManagedPolicy', 'AWS::IAM::Policy']) {
-      for (const policy of ctx.resources(type, { account: identity.account, source: identity.source })) {
-        if (seen.has(policy.uid) || policy.source === 'live') continue;
-        const targets = ctx.get(policy, `/${property}`);
-        if (!Array.isArray(targets) || !targets.some((t) => refersTo(t, identity))) continue;
+      const attachments = attachmentsOf(ctx, type, property, identity);
+      // A policy whose targets the input leaves unknown may name this identity: reading them ends as unknown.
+      const uncertain = attachments.uncertain.find((policy) => !seen.has(policy.uid));
+      if (uncertain) ctx.get(uncertain, `/${property}`);
+      for (const policy of attachments.naming(identity)) {
+        if (seen.has(policy.uid)) continue;
         const name = policy.properties[type === 'AWS::IAM::Policy' ? 'PolicyName' : 'ManagedPolicyName'];
         policies.push({
           kind: type === 'AWS::IAM::Policy' ? 'inline' : 'managed',
@@ -96,4 +98,59 @@ export function identityPolicies(ctx: RuleContext, identity: Resource): Identity
     }
   }
   return { ok: true, policies };
+}
+
+/** The template policy resources of one type that name identities in `property`, by the references they hold. */
+interface Attachments {
+  /** The policies naming `identity` as `refersTo` would match them, in input order. */
+  naming(identity: Resource): Resource[];
+  /** The policies whose targets are unknown. */
+  uncertain: Resource[];
+}
+
+// Built once per assessment (rule context) and scope: every identity asks, and a repository holds thousands of each.
+const attachmentCache = new WeakMap<RuleContext, Map<string, Attachments>>();
+
+function attachmentsOf(ctx: RuleContext, type: string, property: string, identity: Resource): Attachments {
+  const key = `${type}\0${property}\0${identity.account}\0${identity.source}`;
+  let byScope = attachmentCache.get(ctx);
+  if (!byScope) attachmentCache.set(ctx, (byScope = new Map()));
+  const cached = byScope.get(key);
+  if (cached) return cached;
+
+  const pool = ctx.resources(type, { account: identity.account, source: identity.source }).filter((policy) => policy.source !== 'live');
+  // `{ $ref }` values match a uid only; text matches a uid, a physical id or an ARN (as `refersTo`).
+  const byRef = new Map<string, number[]>();
+  const byText = new Map<string, number[]>();
+  const uncertain: Resource[] = [];
+  pool.forEach((policy, position) => {
+    if (ctx.unknownAt(policy, `/${property}`)) {
+      uncertain.push(policy);
+      return;
+    }
+    const targets = policy.properties[property];
+    if (!Array.isArray(targets)) return;
+    for (const target of targets) {
+      if (isResourceRef(target)) push(byRef, target.$ref, position);
+      else if (typeof target === 'string' && target !== '') push(byText, target, position);
+    }
+  });
+  const attachments: Attachments = {
+    uncertain,
+    naming(target) {
+      const positions = new Set(byRef.get(target.uid) ?? []);
+      for (const name of [target.uid, target.physicalId, target.location.arn]) {
+        if (name !== undefined && name !== '') for (const position of byText.get(name) ?? []) positions.add(position);
+      }
+      return [...positions].sort((a, b) => a - b).map((position) => pool[position]!);
+    },
+  };
+  byScope.set(key, attachments);
+  return attachments;
+}
+
+function push(map: Map<string, number[]>, key: string, position: number): void {
+  const list = map.get(key);
+  if (list) list.push(position);
+  else map.set(key, [position]);
 }
