@@ -147,10 +147,9 @@ describe('ftr diff between two demo runs', () => {
   beforeAll(async () => {
     // The next scan: the bastion's SSH is closed to the world (a fix), the app tier opens it (a regression).
     const snapshot = JSON.parse(readFileSync(SNAPSHOT, 'utf8')) as Snapshot;
-    for (const r of snapshot.resources) {
-      if (r.physicalId === 'sg-0bst0001') r.properties['SecurityGroupIngress'] = [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '10.20.0.0/16' }];
-      if (r.physicalId === 'sg-0app0001') (r.properties['SecurityGroupIngress'] as unknown[]).push({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' });
-    }
+    const group = (name: string) => snapshot.resources.find((r) => r.type === 'AWS::EC2::SecurityGroup' && r.name === name)!;
+    group('bw-bastion').properties['SecurityGroupIngress'] = [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '10.20.0.0/16' }];
+    (group('bw-app').properties['SecurityGroupIngress'] as unknown[]).push({ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, CidrIp: '0.0.0.0/0' });
     writeFileSync(join(dir, 'next.json'), JSON.stringify(snapshot));
     const runs = await Promise.all([ftr(['assess', '-s', SNAPSHOT, '-a', CONFIG, '-f', 'json', '-o', before]), ftr(['assess', '-s', join(dir, 'next.json'), '-a', CONFIG, '-f', 'json', '-o', after])]);
     for (const run of runs) expect(run.code, run.stderr).toBe(0);

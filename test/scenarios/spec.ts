@@ -2,7 +2,7 @@
 // seed functions in ./seed turn it into moto resources (through the real SDK) and fault-proxy scenario state (for
 // what moto cannot model). Everything optional means "leave moto's default".
 import type { ContactInformation } from '@aws-sdk/client-account';
-import type { AccountScenario, SupportTier } from '../harness/index.js';
+import type { AccountScenario, RegionScenario, SupportTier } from '../harness/index.js';
 
 export interface PolicyStatement {
   Effect: 'Allow' | 'Deny';
@@ -31,6 +31,19 @@ export interface ContactSpec {
   phone: string;
 }
 
+export interface BudgetSpec {
+  name: string;
+  monthlyUsd: number;
+  /** Alert when actual spend passes this percentage of the budget. */
+  alertAtPercent: number;
+  alertEmail: string;
+}
+
+export interface HealthCheckSpec {
+  domain: string;
+  path: string;
+}
+
 export interface AccountFactsSpec {
   /** Set through Account PutAlternateContact (moto keeps them); a kind left out stays unset. */
   alternateContacts?: Partial<Record<AlternateContactKind, ContactSpec>>;
@@ -40,6 +53,12 @@ export interface AccountFactsSpec {
   root?: Partial<AccountScenario['root']>;
   /** Proxy state: what Support DescribeSeverityLevels answers. */
   supportTier?: SupportTier;
+  /** Monthly cost budgets, each alerting an address (moto keeps the budget, the proxy its subscriber). */
+  budgets?: readonly BudgetSpec[];
+  /** Route 53 HTTPS health checks of public endpoints. */
+  healthChecks?: readonly HealthCheckSpec[];
+  /** Other fault-proxy state of the account (cost coverage and monitors, cost allocation tags …). */
+  standIns?: Partial<Pick<AccountScenario, 'budgetSubscribers' | 'anomalyMonitors' | 'anomalySubscriptions' | 'savingsPlansCoverage' | 'reservationCoverage' | 'costAllocationTags' | 'organizationsFeatures'>>;
 }
 
 // ---- IAM (global) -------------------------------------------------------------------------------------------------
@@ -62,9 +81,10 @@ export interface ManagedPolicySpec {
   document: PolicyDocument;
 }
 
-/** What an identity is granted: inline policies by name, customer managed policies by name. */
+/** What an identity is granted: inline policies by name, managed policies. */
 export interface Grants {
   inlinePolicies?: Readonly<Record<string, PolicyDocument>>;
+  /** Customer managed policies by name, or AWS managed policies by ARN (`arn:aws:iam::aws:policy/ReadOnlyAccess`). */
   managedPolicies?: readonly string[];
 }
 
@@ -76,6 +96,8 @@ export interface UserSpec extends Grants {
   mfa?: boolean;
   /** How many access keys to create (0–2). Their secrets are returned by the seeding, never stored. */
   accessKeys?: number;
+  /** How many of those keys (the last ones) are deactivated. */
+  inactiveAccessKeys?: number;
   groups?: readonly string[];
   tags?: Tags;
 }
@@ -88,6 +110,10 @@ export interface RoleSpec extends Grants {
   name: string;
   /** Who may assume the role: a service principal (`ec2.amazonaws.com`) or an account id (`123456789012`). */
   trustedBy: string;
+  /** An account principal must present this external id (`sts:ExternalId`). */
+  externalId?: string;
+  /** An account principal must have signed in with MFA (`aws:MultiFactorAuthPresent`). */
+  requireMfa?: boolean;
   tags?: Tags;
 }
 
@@ -132,14 +158,18 @@ export interface PermissionSpec {
   /** A single port, or a range. Ignored for `-1`. */
   port?: number;
   toPort?: number;
-  /** IPv4 CIDR, default 0.0.0.0/0. */
+  /** IPv4 or IPv6 CIDR, default 0.0.0.0/0. */
   cidr?: string;
+  /** Instead of a CIDR: the security group (by name, same Region) the traffic comes from or goes to. */
+  sourceGroup?: string;
   description?: string;
 }
 
 export interface SecurityGroupSpec {
   name: string;
   description?: string;
+  /** A VPC of the Region's `vpcs`, by name; default: the default VPC. Names are unique per Region. */
+  vpc?: string;
   ingress?: readonly PermissionSpec[];
   /** Left out: AWS's default all-traffic egress stays. `[]`: every egress rule revoked. */
   egress?: readonly PermissionSpec[];
@@ -166,6 +196,13 @@ export interface InstanceSpec {
   requireImdsV2?: boolean;
   /** A public IPv4 address (moto's default subnets would give one, as AWS's do); default false. */
   publicIp?: boolean;
+  /** A VPC of the Region's `vpcs`, by name; default: the default VPC's first subnet. */
+  vpc?: string;
+  /** With `vpc`: a public or (default) private subnet of it, the `zone`-th (default 0). */
+  subnet?: 'public' | 'private';
+  zone?: number;
+  /** User data, as given (the collector reads it only to flag credentials). */
+  userData?: string;
   tags?: Tags;
 }
 
@@ -179,6 +216,14 @@ export interface DatabaseSpec {
   publiclyAccessible: boolean;
   multiAz?: boolean;
   deletionProtection?: boolean;
+  /** A VPC of the Region's `vpcs`: the instance goes in a DB subnet group of its private (or, when public, public) subnets. */
+  vpc?: string;
+  /** Security group names; default: the default VPC's default group (without `vpc`) or none. */
+  securityGroups?: readonly string[];
+  /** A DB parameter group of its own, with `rds.force_ssl` (postgres) or `require_secure_transport` (mysql) set. */
+  forceSsl?: boolean;
+  /** Encrypted with a customer managed key of the Region's `keys`, by alias; default the AWS managed key. */
+  kmsKey?: string;
   tags?: Tags;
 }
 
@@ -216,6 +261,8 @@ export interface LoadBalancerSpec {
   listeners: readonly ListenerSpec[];
   /** Instance names registered in the target group every `forward` goes to. */
   targets?: readonly string[];
+  /** A VPC of the Region's `vpcs`: internet-facing ones span its public subnets, internal ones its private ones. */
+  vpc?: string;
   tags?: Tags;
 }
 
@@ -225,6 +272,127 @@ export interface LifecyclePolicySpec {
   resourceTypes: ReadonlyArray<'VOLUME' | 'INSTANCE'>;
   targetTags: Tags;
   enabled?: boolean;
+}
+
+/** A VPC of its own (besides the default VPC moto creates), with subnets carved from its CIDR. */
+export interface VpcSpec {
+  name: string;
+  /** An IPv4 /16, e.g. `10.1.0.0/16`. */
+  cidr: string;
+  /** How many private /24 subnets (`x.y.0.0/24` up), spread over the Region's first three Availability Zones. */
+  subnets: number;
+  /**
+   * How many public /24 subnets (`x.y.128.0/24` up), likewise spread: an internet gateway, a route table sending
+   * 0.0.0.0/0 to it, and public IPs on launch. Default 0 (no internet gateway).
+   */
+  publicSubnets?: number;
+  /** A NAT gateway in the first public subnet, and a route table sending the private subnets' 0.0.0.0/0 to it. */
+  natGateway?: boolean;
+  /** VPC flow logs (all traffic) to a CloudWatch Logs group `/vpc/<name>/flow-logs`, kept 90 days. */
+  flowLogs?: boolean;
+  /** As RegionSpec.defaultSecurityGroup, for this VPC's default security group. */
+  defaultSecurityGroup?: 'restrict-all';
+  tags?: Tags;
+}
+
+/** An SNS topic. */
+export interface TopicSpec {
+  name: string;
+  /** SSE with the AWS managed key (alias/aws/sns); left out = unencrypted (SNS's default). */
+  kmsEncryption?: boolean;
+  tags?: Tags;
+}
+
+/** A CloudWatch Logs log group. */
+export interface LogGroupSpec {
+  name: string;
+  /** Left out = never expire (the default). */
+  retentionDays?: number;
+  tags?: Tags;
+}
+
+/** A Lambda function (a small zip; moto stores it without running it). */
+export interface FunctionSpec {
+  name: string;
+  /** A role of the IAM spec; moto, like AWS, refuses a role that does not exist. */
+  role: string;
+  runtime?: string;
+  /** Environment variables (names and values are seeded as given). */
+  environment?: Readonly<Record<string, string>>;
+  tags?: Tags;
+}
+
+/** An SQS queue. */
+export interface QueueSpec {
+  name: string;
+  /** Left out: SQS's default, SSE-SQS. `kms`: the AWS managed key alias/aws/sqs. */
+  encryption?: 'sqs-managed' | 'kms' | 'none';
+  tags?: Tags;
+}
+
+/** A Systems Manager Parameter Store parameter. */
+export interface ParameterSpec {
+  name: string;
+  type: 'String' | 'SecureString';
+  value: string;
+}
+
+/** A Secrets Manager secret (a value is stored so it has a version; never a real secret). */
+export interface SecretSpec {
+  name: string;
+  /** A customer managed key of the Region's `keys`, by alias; default the AWS managed key. */
+  key?: string;
+  tags?: Tags;
+}
+
+/** A customer managed KMS key, with an alias. */
+export interface KeySpec {
+  /** Without `alias/`. */
+  alias: string;
+  description?: string;
+  rotation: boolean;
+  tags?: Tags;
+}
+
+/** A CloudTrail trail (in the Region it is listed under), delivering to a bucket of the S3 spec. */
+export interface TrailSpec {
+  name: string;
+  bucket: string;
+  multiRegion: boolean;
+  logFileValidation?: boolean;
+  /** StartLogging; default true. */
+  logging?: boolean;
+}
+
+/** What a CloudWatch alarm watches, by the name the spec gives it. */
+export type AlarmTarget = { instance: string } | { loadBalancer: string } | { database: string };
+
+/** A CloudWatch metric alarm on one resource of the Region, notifying a topic of the Region's `topics`. */
+export interface AlarmSpec {
+  name: string;
+  target: AlarmTarget;
+  /** e.g. CPUUtilization, HTTPCode_Target_5XX_Count, TargetResponseTime. */
+  metric: string;
+  threshold: number;
+  topic?: string;
+}
+
+/** An ECS task definition (one container). */
+export interface TaskDefinitionSpec {
+  family: string;
+  /** A role of the IAM spec, by name. */
+  taskRole?: string;
+  image: string;
+  /** Plain environment variables, as given. */
+  environment?: Readonly<Record<string, string>>;
+  /** Variables from Secrets Manager: name → secret name of the Region. */
+  secrets?: Readonly<Record<string, string>>;
+}
+
+/** An ECR repository. */
+export interface RepositorySpec {
+  name: string;
+  scanOnPush: boolean;
 }
 
 export interface RegionSpec {
@@ -242,6 +410,31 @@ export interface RegionSpec {
   fileSystems?: readonly FileSystemSpec[];
   loadBalancers?: readonly LoadBalancerSpec[];
   lifecyclePolicies?: readonly LifecyclePolicySpec[];
+  vpcs?: readonly VpcSpec[];
+  topics?: readonly TopicSpec[];
+  logGroups?: readonly LogGroupSpec[];
+  functions?: readonly FunctionSpec[];
+  queues?: readonly QueueSpec[];
+  parameters?: readonly ParameterSpec[];
+  keys?: readonly KeySpec[];
+  secrets?: readonly SecretSpec[];
+  trails?: readonly TrailSpec[];
+  alarms?: readonly AlarmSpec[];
+  taskDefinitions?: readonly TaskDefinitionSpec[];
+  repositories?: readonly RepositorySpec[];
+  /** An enabled GuardDuty detector. */
+  guardDuty?: boolean;
+  /** Security Hub enabled, with these standards (ARNs) subscribed. */
+  securityHub?: readonly string[];
+  /** An AWS Config recorder of all supported resources, recording, delivering to a bucket of the S3 spec. */
+  configRecorder?: { bucket: string };
+  /** Amazon Inspector scanning these resource types. */
+  inspector?: ReadonlyArray<'EC2' | 'ECR' | 'LAMBDA' | 'LAMBDA_CODE'>;
+  /**
+   * Fault-proxy state of the Region, for what moto lacks (Access Analyzer analyzers, Backup restore jobs,
+   * Well-Architected workloads, Inspector coverage …), in the SDK's output shapes.
+   */
+  standIns?: Partial<Omit<RegionScenario, 'securityHubStandards' | 'dlmPolicies'>>;
 }
 
 /** One account's estate. */
@@ -261,4 +454,26 @@ export interface ScenarioSpec {
   /** The Regions the scenario is scanned in (the first is the home Region). */
   regions: readonly string[];
   estate: EstateSpec;
+}
+
+/**
+ * How a scan of a scenario is dated, for snapshots that must not depend on the day they were built (the demo's):
+ * moto stamps every resource with the seeding time, so the snapshot normaliser (scripts/demo/normalize-snapshot.ts)
+ * moves those stamps to `seededAt` and then applies `ages`.
+ */
+export interface TimelineSpec {
+  /** The scan's clock: collectedAt, observedAt, and every period a collector computes. */
+  collectedAt: string;
+  /** What the seeding run's own timestamps become (before collectedAt). */
+  seededAt: string;
+  ages?: readonly AgeSpec[];
+}
+
+/** An age the story needs: the property at `path` (a JSON pointer into the properties, `*` for every element) of the matching resources. */
+export interface AgeSpec {
+  type: string;
+  /** The resource's name; `*` matches any run of characters. */
+  name: string;
+  path: string;
+  daysAgo: number;
 }

@@ -26,8 +26,16 @@ export interface SeedTarget {
   close(): void;
 }
 
+export interface SeedTargetOptions {
+  /**
+   * SDK attempts per seeding call; default 1 (a fault stays visible). A loaded machine can reset a reused keep-alive
+   * connection before the request is read; benchmarks seeding thousands of resources retry those.
+   */
+  maxAttempts?: number;
+}
+
 /** A target for an account of the harness: seeding calls go through the proxy, so it sees every key it hands out. */
-export function seedTarget(h: Pick<AwsHarness, 'endpoint' | 'proxy'>, accountId: string): SeedTarget {
+export function seedTarget(h: Pick<AwsHarness, 'endpoint' | 'proxy'>, accountId: string, targetOptions: SeedTargetOptions = {}): SeedTarget {
   const clients = new Map<string, SdkClient>();
   return {
     endpoint: h.endpoint,
@@ -39,7 +47,7 @@ export function seedTarget(h: Pick<AwsHarness, 'endpoint' | 'proxy'>, accountId:
       if (cached) return cached as C;
       const options = { region };
       const config = kind === 's3' ? s3Config(h.endpoint, options) : kind === 's3control' ? s3ControlConfig(h.endpoint, options) : clientConfig(h.endpoint, options);
-      const client = new ctor(config as never);
+      const client = new ctor((targetOptions.maxAttempts === undefined ? config : { ...config, maxAttempts: targetOptions.maxAttempts }) as never);
       (client.middlewareStack as PluginStack).use(accountHeader(accountId));
       clients.set(key, client);
       return client;

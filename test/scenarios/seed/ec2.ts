@@ -1,8 +1,10 @@
-// Test-only: EBS encryption by default, EBS volumes and EC2 instances of a Region (in the default VPC's first subnet).
-import { CreateVolumeCommand, EC2Client, EnableEbsEncryptionByDefaultCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
+// Test-only: EBS encryption by default, EBS volumes and EC2 instances of a Region (in a subnet of one of its own VPCs,
+// or the default VPC's first subnet).
+import { CreateVolumeCommand, EC2Client, EnableEbsEncryptionByDefaultCommand, ModifyInstanceAttributeCommand, RunInstancesCommand } from '@aws-sdk/client-ec2';
 import type { InstanceSpec, RegionSpec, VolumeSpec } from '../spec.js';
 import { eachLimited, tagList, type SeedTarget } from '../target.js';
 import type { SeededNetwork } from './network.js';
+import { vpcNamed } from './vpcs.js';
 
 /** moto runs with MOTO_EC2_LOAD_DEFAULT_AMIS=false and accepts any AMI id. */
 const IMAGE_ID = 'ami-0a1b2c3d4e5f67890';
@@ -27,8 +29,19 @@ async function createVolume(ec2: EC2Client, region: string, volume: VolumeSpec):
   return created.VolumeId ?? '';
 }
 
+/** The subnet an instance is placed in: its VPC's public or private subnet of its zone, else the default VPC's first. */
+function subnetOf(network: SeededNetwork, instance: InstanceSpec): string | undefined {
+  if (instance.vpc === undefined) return network.subnetIds[0];
+  const vpc = vpcNamed(network.vpcs, instance.vpc, `instance ${instance.name}`);
+  const subnets = instance.subnet === 'public' ? vpc.publicSubnets : vpc.privateSubnets;
+  const subnet = subnets[instance.zone ?? 0];
+  if (subnet === undefined) throw new Error(`instance ${instance.name}: VPC ${instance.vpc} has no ${instance.subnet ?? 'private'} subnet ${instance.zone ?? 0}`);
+  return subnet;
+}
+
 async function runInstance(ec2: EC2Client, network: SeededNetwork, instance: InstanceSpec): Promise<string> {
-  const groups = (instance.securityGroups ?? ['default']).map((name) => {
+  const defaultGroup = instance.vpc === undefined ? 'default' : undefined;
+  const groups = (instance.securityGroups ?? (defaultGroup ? [defaultGroup] : [])).map((name) => {
     const id = network.securityGroups[name];
     if (!id) throw new Error(`instance ${instance.name}: no security group named ${name}`);
     return id;
@@ -39,7 +52,8 @@ async function runInstance(ec2: EC2Client, network: SeededNetwork, instance: Ins
       InstanceType: (instance.instanceType ?? 't3.micro') as never,
       MinCount: 1,
       MaxCount: 1,
-      NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: network.subnetIds[0], Groups: groups, AssociatePublicIpAddress: instance.publicIp ?? false }],
+      NetworkInterfaces: [{ DeviceIndex: 0, SubnetId: subnetOf(network, instance), Groups: groups, AssociatePublicIpAddress: instance.publicIp ?? false }],
+      ...(instance.userData !== undefined ? { UserData: Buffer.from(instance.userData).toString('base64') } : {}),
       BlockDeviceMappings: [{ DeviceName: '/dev/xvda', Ebs: { VolumeSize: 8, VolumeType: 'gp3', Encrypted: instance.rootEncrypted, DeleteOnTermination: true } }],
       ...(instance.role ? { IamInstanceProfile: { Name: instance.role } } : {}),
       ...(instance.requireImdsV2 ? { MetadataOptions: { HttpTokens: 'required' as const, HttpEndpoint: 'enabled' as const } } : {}),
@@ -49,7 +63,10 @@ async function runInstance(ec2: EC2Client, network: SeededNetwork, instance: Ins
       ],
     }),
   );
-  return run.Instances?.[0]?.InstanceId ?? '';
+  const InstanceId = run.Instances?.[0]?.InstanceId ?? '';
+  // moto keeps a network interface's groups off the instance (AWS shows them as its SecurityGroups): set them there too.
+  if (groups.length > 0) await ec2.send(new ModifyInstanceAttributeCommand({ InstanceId, Groups: groups }));
+  return InstanceId;
 }
 
 export async function seedCompute(target: SeedTarget, region: string, spec: RegionSpec, network: SeededNetwork, concurrency = 8): Promise<SeededCompute> {

@@ -1,6 +1,6 @@
-// Test-only: Application Load Balancers across the default VPC's subnets, each with a target group (instances
-// registered) and listeners: HTTPS on a security policy with an ACM certificate, HTTP redirecting, forwarding or
-// answering a fixed response.
+// Test-only: Application Load Balancers across the default VPC's subnets (or a VPC of their own), each with a target
+// group (instances registered) and listeners: HTTPS on a security policy with an ACM certificate, HTTP redirecting,
+// forwarding or answering a fixed response.
 import { ACMClient, RequestCertificateCommand } from '@aws-sdk/client-acm';
 import {
   CreateListenerCommand,
@@ -14,6 +14,7 @@ import type { ListenerSpec, LoadBalancerSpec, RegionSpec } from '../spec.js';
 import { eachLimited, tagList, type SeedTarget } from '../target.js';
 import type { SeededCompute } from './ec2.js';
 import type { SeededNetwork } from './network.js';
+import { vpcNamed } from './vpcs.js';
 
 const TLS_POLICY = 'ELBSecurityPolicy-TLS13-1-2-2021-06';
 
@@ -28,6 +29,15 @@ function action(listener: ListenerSpec, targetGroupArn: string): Action {
   }
 }
 
+/** Two subnets of the default VPC; in a VPC of its own, its public subnets (internet-facing) or private ones. */
+function subnetsOf(network: SeededNetwork, lb: LoadBalancerSpec): string[] {
+  if (lb.vpc === undefined) return network.subnetIds.slice(0, 2);
+  const vpc = vpcNamed(network.vpcs, lb.vpc, `load balancer ${lb.name}`);
+  const subnets = lb.scheme === 'internet-facing' ? vpc.publicSubnets : vpc.privateSubnets;
+  if (subnets.length === 0) throw new Error(`load balancer ${lb.name}: VPC ${lb.vpc} has no ${lb.scheme === 'internet-facing' ? 'public' : 'private'} subnets`);
+  return subnets;
+}
+
 async function seedLoadBalancer(target: SeedTarget, region: string, lb: LoadBalancerSpec, network: SeededNetwork, compute: SeededCompute): Promise<void> {
   const elb = target.client(ElasticLoadBalancingV2Client, region);
   const created = await elb.send(
@@ -35,13 +45,14 @@ async function seedLoadBalancer(target: SeedTarget, region: string, lb: LoadBala
       Name: lb.name,
       Type: 'application',
       Scheme: lb.scheme,
-      Subnets: network.subnetIds.slice(0, 2),
+      Subnets: subnetsOf(network, lb),
       SecurityGroups: (lb.securityGroups ?? []).map((name) => network.securityGroups[name] ?? name),
       Tags: tagList(lb.tags),
     }),
   );
   const LoadBalancerArn = created.LoadBalancers?.[0]?.LoadBalancerArn ?? '';
-  const group = await elb.send(new CreateTargetGroupCommand({ Name: `${lb.name}-tg`, Protocol: 'HTTP', Port: 8080, VpcId: network.vpcId, TargetType: 'instance' }));
+  const VpcId = lb.vpc === undefined ? network.vpcId : vpcNamed(network.vpcs, lb.vpc, `load balancer ${lb.name}`).vpcId;
+  const group = await elb.send(new CreateTargetGroupCommand({ Name: `${lb.name}-tg`, Protocol: 'HTTP', Port: 8080, VpcId, TargetType: 'instance' }));
   const TargetGroupArn = group.TargetGroups?.[0]?.TargetGroupArn ?? '';
   const targets = (lb.targets ?? []).map((name) => compute.instances[name]).filter((id): id is string => id !== undefined);
   if (targets.length > 0) await elb.send(new RegisterTargetsCommand({ TargetGroupArn, Targets: targets.map((Id) => ({ Id, Port: 8080 })) }));

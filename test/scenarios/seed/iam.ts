@@ -21,6 +21,7 @@ import {
   PutGroupPolicyCommand,
   PutRolePolicyCommand,
   PutUserPolicyCommand,
+  UpdateAccessKeyCommand,
   UpdateAccountPasswordPolicyCommand,
 } from '@aws-sdk/client-iam';
 import type { AwsCredentialIdentity } from '@smithy/types';
@@ -39,14 +40,20 @@ const json = (document: PolicyDocument) => JSON.stringify(document);
 
 /** Trust policies name a Principal and no Resource: not the PolicyDocument shape of permission policies. */
 function trustDocument(role: RoleSpec): string {
-  const Principal = /^\d{12}$/.test(role.trustedBy) ? { AWS: `arn:aws:iam::${role.trustedBy}:root` } : { Service: role.trustedBy };
-  return JSON.stringify({ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal, Action: 'sts:AssumeRole' }] });
+  const account = /^\d{12}$/.test(role.trustedBy);
+  const Principal = account ? { AWS: `arn:aws:iam::${role.trustedBy}:root` } : { Service: role.trustedBy };
+  const Condition = {
+    ...(account && role.externalId !== undefined ? { StringEquals: { 'sts:ExternalId': role.externalId } } : {}),
+    ...(account && role.requireMfa ? { Bool: { 'aws:MultiFactorAuthPresent': 'true' } } : {}),
+  };
+  const statement = { Effect: 'Allow', Principal, Action: 'sts:AssumeRole', ...(Object.keys(Condition).length > 0 ? { Condition } : {}) };
+  return JSON.stringify({ Version: '2012-10-17', Statement: [statement] });
 }
 
 /** Policies, then groups, then users and roles (which reference both), each list `concurrency` at a time. */
 export async function seedIam(target: SeedTarget, spec: IamSpec, homeRegion: string, concurrency = 8): Promise<SeededIam> {
   const iam = target.client(IAMClient, homeRegion);
-  const policyArn = (name: string) => `arn:aws:iam::${target.accountId}:policy/${name}`;
+  const policyArn = (name: string) => (name.startsWith('arn:') ? name : `arn:aws:iam::${target.accountId}:policy/${name}`);
   const grant = async (grants: Grants, put: (name: string, document: string) => Promise<unknown>, attach: (arn: string) => Promise<unknown>) => {
     for (const [name, document] of Object.entries(grants.inlinePolicies ?? {})) await put(name, json(document));
     for (const name of grants.managedPolicies ?? []) await attach(policyArn(name));
@@ -80,10 +87,12 @@ export async function seedIam(target: SeedTarget, spec: IamSpec, homeRegion: str
       (PolicyName, PolicyDocument) => iam.send(new PutUserPolicyCommand({ UserName, PolicyName, PolicyDocument })),
       (PolicyArn) => iam.send(new AttachUserPolicyCommand({ UserName, PolicyArn })),
     );
-    for (let i = 0; i < (user.accessKeys ?? 0); i++) {
+    const keys = user.accessKeys ?? 0;
+    for (let i = 0; i < keys; i++) {
       const key = (await iam.send(new CreateAccessKeyCommand({ UserName }))).AccessKey;
       if (!key?.AccessKeyId || !key.SecretAccessKey) throw new Error(`CreateAccessKey for ${UserName} returned no key`);
       (accessKeys[UserName] ??= []).push({ accessKeyId: key.AccessKeyId, secretAccessKey: key.SecretAccessKey });
+      if (i >= keys - (user.inactiveAccessKeys ?? 0)) await iam.send(new UpdateAccessKeyCommand({ UserName, AccessKeyId: key.AccessKeyId, Status: 'Inactive' }));
     }
   });
 
