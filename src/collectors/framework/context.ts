@@ -43,7 +43,7 @@ export function createCollectorContext(deps: ContextDeps): CollectorContext {
     // A listing names its types on its record whatever the outcome, so a failed listing says which inventory it left
     // incomplete (the engine's `collection_failed:<action>`), instead of leaving no trace of the type at all.
     const lists = listsOf(operation);
-    return deps.limits.run(collector.service, region, async () => {
+    return deps.limits.run(collector.service, async () => {
       try {
         const value = await send({ abortSignal: AbortSignal.timeout(deps.callTimeoutMs) });
         recorder.count(collector.service, action, operation, account, region, 'ok', { lists });

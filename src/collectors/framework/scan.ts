@@ -42,10 +42,7 @@ export class ScanError extends Error {
   }
 }
 
-/**
- * Concurrent calls per service and Region (AWS rate-limits per account and Region). Services with tight limits get
- * fewer (competitors.md §2).
- */
+/** Concurrent calls per service; services with tight per-account API rate limits get fewer (competitors.md §2). */
 const DEFAULT_SERVICE_LIMIT = 4;
 const SERVICE_LIMITS: Record<string, number> = { logs: 2, ecs: 2, apigateway: 2, cloudformation: 2, elasticloadbalancing: 3, ce: 1, support: 1, organizations: 2 };
 
