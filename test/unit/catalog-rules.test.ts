@@ -1,5 +1,6 @@
 // Cross-references between the catalog and the rules: every reference points at something, and the coverage the
 // README claims is what the rules really declare.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog, selectChecklist } from '../../src/core/index.js';
 import { rules } from '../../src/rules/index.js';
@@ -44,6 +45,9 @@ describe('rules ↔ catalog', () => {
     expect(covered.size).toBeGreaterThanOrEqual(30);
     expect(gated.size).toBeGreaterThanOrEqual(20);
     expect(refs.filter((q) => q.gates && q.basis.trim().length < 20)).toEqual([]);
+    // The README states the exact numbers.
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    expect(readme).toContain(`${rules.length} rules. Of the 44 requirements of the current Partner Hosted checklist (February 2026), **${covered.size} have a rule** and **${gated.size} are gated**`);
   });
 
   it('every automated requirement is gated by at least one rule', () => {
