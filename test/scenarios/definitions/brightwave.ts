@@ -7,24 +7,16 @@
 // credentials in user data, a Lambda and a task definition, some data without backups, no operations contact.
 // `ftr demo` then shows every status. Names match the company's templates (demo/brightwave/templates), so the drift
 // between code and account is visible.
-import type { ContactSpec, EstateSpec, LifecyclePolicySpec, PolicyDocument, PolicyStatement, ScenarioSpec, TimelineSpec } from '../spec.js';
+import type { ContactSpec, EstateSpec, LifecyclePolicySpec, ScenarioSpec, TimelineSpec } from '../spec.js';
+import { contact as sharedContact, denyHttp, doc } from './policy-helpers.js';
 
 export const BRIGHTWAVE_ACCOUNT = '123456789012';
 export const BRIGHTWAVE_REGIONS = ['us-east-1', 'eu-west-1'] as const;
 const DATADOG_ACCOUNT = '464622532012';
 const ACME_CONSULTING_ACCOUNT = '777788889999';
 
-const doc = (...Statement: PolicyStatement[]): PolicyDocument => ({ Version: '2012-10-17', Statement });
 const awsPolicy = (name: string) => `arn:aws:iam::aws:policy/${name}`;
-const denyHttp = (bucket: string): PolicyStatement => ({
-  Sid: 'DenyInsecureTransport',
-  Effect: 'Deny',
-  Principal: '*',
-  Action: 's3:*',
-  Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`],
-  Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-});
-const contact = (name: string, title: string, mailbox: string): ContactSpec => ({ name, title, email: `${mailbox}@brightwave.example`, phone: '+1-555-0100' });
+const contact = (name: string, title: string, mailbox: string): ContactSpec => sharedContact(name, title, `${mailbox}@brightwave.example`, '+1-555-0100');
 const daily = (description: string): LifecyclePolicySpec => ({ description, resourceTypes: ['VOLUME', 'INSTANCE'], targetTags: { backup: 'daily' } });
 const prod = { env: 'prod', backup: 'daily' } as const;
 

@@ -4,14 +4,14 @@
 // to judge: console users with MFA, a strong password policy, scoped roles and a break-glass role, private encrypted
 // buckets, an internet-facing ALB on TLS 1.2+ that redirects HTTP, encrypted and backed-up volumes, databases,
 // tables and file systems, and all three alternate contacts.
-import type { ContactSpec, EstateSpec, LifecyclePolicySpec, PolicyDocument, RegionSpec, ScenarioSpec } from '../spec.js';
+import type { ContactSpec, EstateSpec, LifecyclePolicySpec, RegionSpec, ScenarioSpec } from '../spec.js';
+import { contact as sharedContact, denyHttp, doc } from './policy-helpers.js';
 
 export const WELL_CONFIGURED_ACCOUNT = '111111111111';
 export const SCENARIO_REGIONS = ['us-east-1', 'eu-west-1'] as const;
 
-const doc = (...Statement: PolicyDocument['Statement']): PolicyDocument => ({ Version: '2012-10-17', Statement });
 
-const contact = (name: string, title: string, mailbox: string): ContactSpec => ({ name, title, email: `${mailbox}@example.com`, phone: '+1 555 0100' });
+const contact = (name: string, title: string, mailbox: string): ContactSpec => sharedContact(name, title, `${mailbox}@example.com`, '+1 555 0100');
 
 /** Snapshots every volume (and every instance's volumes) tagged backup=daily. */
 const DAILY_SNAPSHOTS: LifecyclePolicySpec = { description: 'daily EBS snapshots', resourceTypes: ['VOLUME', 'INSTANCE'], targetTags: { backup: 'daily' } };
@@ -125,14 +125,7 @@ export function wellConfiguredEstate(accountId: string, bucketPrefix: string): E
           ownerEnforced: true,
           encryption: 'aws:kms',
           versioning: true,
-          policy: doc({
-            Sid: 'DenyInsecureTransport',
-            Effect: 'Deny',
-            Principal: '*',
-            Action: 's3:*',
-            Resource: [`arn:aws:s3:::${appBucket}`, `arn:aws:s3:::${appBucket}/*`],
-            Condition: { Bool: { 'aws:SecureTransport': 'false' } },
-          }),
+          policy: doc(denyHttp(appBucket)),
         },
         { name: `${bucketPrefix}-eu-logs`, region: 'eu-west-1', blockPublicAccess: true, ownerEnforced: true },
       ],
