@@ -1,4 +1,5 @@
 import { nameLooksLikeCredential } from '../../../core/secrets/credentials.js';
+import { Unresolved } from '../../shared/values.js';
 import { at, block, blocks, bool, compact, each, json, num, opt } from './helpers.js';
 import { oneToOne, type TfMapping } from './types.js';
 
@@ -46,7 +47,7 @@ export const SECURITY_MAPPINGS: Readonly<Record<string, TfMapping>> = {
   ),
   aws_ssm_parameter: oneToOne('AWS::SSM::Parameter', (values) => {
     const name = at(values, 'name');
-    return compact({ Name: name, Type: at(values, 'type'), KeyId: opt(at(values, 'key_id')), Tier: opt(at(values, 'tier')), NameLooksSecret: typeof name === 'string' ? nameLooksLikeCredential(name) : undefined }) ?? {};
+    return compact({ Name: name, Type: at(values, 'type'), KeyId: opt(at(values, 'key_id')), Tier: opt(at(values, 'tier')), NameLooksSecret: typeof name === 'string' ? nameLooksLikeCredential(name) : name instanceof Unresolved ? name : undefined }) ?? {};
   }),
   aws_cloudtrail: trail,
 };
