@@ -1,11 +1,11 @@
 // The demo company's templates: `ftr demo` assesses them with the live snapshot and shows the drift between them;
 // `ftr check` on them writes SARIF that validates against the official schema, every result at a file and line.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Assessment } from '../../src/core/index.js';
+import { sarifSchemaValidator } from '../fixtures/sarif/schema-validator.js';
 import { ftr, type CliResult } from './run-cli.js';
 
 const tmp = () => mkdtempSync(join(tmpdir(), 'ftr-e2e-demo-iac-'));
@@ -48,27 +48,6 @@ describe('ftr demo with the company’s templates', () => {
   });
 });
 
-// The official SARIF 2.1.0 schema, as shipped in @microsoft/sarif-multitool-ts (see src/reporters/sarif.test.ts).
-function sarifValidator(): ((data: unknown) => string[]) | string {
-  const require = createRequire(import.meta.url);
-  let entry: string;
-  try {
-    entry = require.resolve('@microsoft/sarif-multitool-ts');
-  } catch {
-    return '@microsoft/sarif-multitool-ts is not installed';
-  }
-  const root = join(dirname(entry), '..');
-  const schemaPath = join(root, 'assets', 'sarif-2.1.0.schema.json');
-  if (!existsSync(schemaPath)) return 'the SARIF schema asset is missing';
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as { $schema?: string };
-  const local = createRequire(join(root, 'package.json'));
-  const Ajv = String(schema.$schema).includes('2020-12') ? local('ajv/dist/2020').default : local('ajv').default;
-  const addFormats = local('ajv-formats').default ?? local('ajv-formats');
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  addFormats(ajv);
-  const validate = ajv.compile(schema);
-  return (data) => (validate(data) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string }) => `${e.instancePath} ${e.message ?? ''}`));
-}
 
 interface SarifResult {
   ruleId: string;
@@ -76,13 +55,13 @@ interface SarifResult {
 }
 
 describe('ftr check on the demo templates', () => {
-  const validator = sarifValidator();
+  const validator = sarifSchemaValidator();
   const check = (extra: string[]) => {
     const out = join(tmp(), 'x.sarif');
     const run = ftr(['check', 'demo/brightwave/templates', '--format', 'sarif', '--out', out, ...extra]);
     expect(run.code, run.stderr).toBe(0);
     const log = JSON.parse(readFileSync(out, 'utf8')) as { runs: Array<{ results: SarifResult[] }> };
-    if (typeof validator !== 'string') expect(validator(log)).toEqual([]);
+    expect(validator(log)).toEqual([]);
     const results = log.runs[0]!.results;
     for (const result of results) {
       const physical = result.locations[0]!.physicalLocation;
@@ -92,11 +71,11 @@ describe('ftr check on the demo templates', () => {
     return results;
   };
 
-  it.skipIf(typeof validator === 'string')('writes valid SARIF with a file and a line on every result', () => {
+  it('writes valid SARIF with a file and a line on every result', () => {
     check([]);
   });
 
-  it.skipIf(typeof validator === 'string')('with the onboarding template marked as shipped, reports its findings at their file and line', () => {
+  it('with the onboarding template marked as shipped, reports its findings at their file and line', () => {
     const results = check(['--customer-templates', 'demo/brightwave/templates/customer-read-role.yaml']);
     expect(results.map((r) => r.ruleId)).toContain('customer-role-least-privilege');
   });
